@@ -1,0 +1,170 @@
+/**
+ * Starts and stops the embedded single-node KRaft broker. Idempotent: a running broker is reused, a stale
+ * pid file is cleaned up, and a port taken by something else is reported in one line.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { writeBrokerConfig } from "./broker-config";
+import { SetupError, ensureJars } from "./jars";
+import { type BrokerInstance, brokerAddress, brokerInstance, jarsDir } from "./paths";
+import { brokerAnswers, portInUse } from "./probe";
+
+const classpath = () => `${jarsDir}/*`;
+const pidFile = (b: BrokerInstance) => path.join(b.stateDir, "broker.pid");
+const outFile = (b: BrokerInstance) => path.join(b.stateDir, "broker.out");
+
+function readPid(b: BrokerInstance): number | null {
+  if (!existsSync(pidFile(b))) return null;
+  const pid = Number(readFileSync(pidFile(b), "utf8").trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Alive *and* our broker: a recycled pid that now belongs to another program does not count. */
+function isOurBroker(pid: number, b: BrokerInstance): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync(cmdline)) return true; // no procfs: trust the live pid
+  const args = readFileSync(cmdline, "utf8");
+  return args.includes("kafka.Kafka") && args.includes(b.stateDir);
+}
+
+function java(args: string[]): string {
+  const result = spawnSync("java", ["-cp", classpath(), ...args], { encoding: "utf8" });
+  if (result.status !== 0)
+    throw new SetupError(`java ${args[0]} failed: ${result.stderr.trim().split("\n")[0]}`);
+  return result.stdout.trim();
+}
+
+function formatStorage(b: BrokerInstance, propsFile: string): void {
+  const idFile = path.join(b.stateDir, "cluster.id");
+  if (!existsSync(idFile)) writeFileSync(idFile, java(["kafka.tools.StorageTool", "random-uuid"]) + "\n");
+  const clusterId = readFileSync(idFile, "utf8").trim();
+  java(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", propsFile, "--ignore-formatted"]);
+}
+
+function tail(file: string, lines = 5): string {
+  if (!existsSync(file)) return "";
+  return readFileSync(file, "utf8").trim().split("\n").slice(-lines).join("\n");
+}
+
+export interface StartResult {
+  address: string;
+  alreadyRunning: boolean;
+  pid: number;
+  startedInMs: number;
+}
+
+export async function startBroker(
+  overrides: Partial<BrokerInstance> = {},
+  log: (line: string) => void = console.log,
+): Promise<StartResult> {
+  const b = brokerInstance(overrides);
+  const address = brokerAddress(b);
+  const began = Date.now();
+  mkdirSync(b.stateDir, { recursive: true });
+
+  const existing = readPid(b);
+  if (existing !== null) {
+    if (isOurBroker(existing, b)) {
+      if (await waitUntilAnswering(address, existing, 60_000)) {
+        return { address, alreadyRunning: true, pid: existing, startedInMs: 0 };
+      }
+      throw new SetupError(
+        `broker pid ${existing} is running but ${address} does not answer; see ${outFile(b)}`,
+      );
+    }
+    log(`Removing stale pid file ${pidFile(b)} (process ${existing} is gone).`);
+    rmSync(pidFile(b), { force: true });
+  }
+  for (const port of [b.port, b.controllerPort]) {
+    if (await portInUse(b.host, port)) {
+      throw new SetupError(
+        `port ${b.host}:${port} is already in use by another process; stop it, or point Eventscope at ` +
+          `an existing cluster with KAFKA_BROKERS=host:port`,
+      );
+    }
+  }
+
+  await ensureJars(log);
+  const { propsFile, log4jFile } = writeBrokerConfig(b);
+  formatStorage(b, propsFile);
+
+  const out = openSync(outFile(b), "a");
+  const child = spawn(
+    "java",
+    [
+      "-Xms256m",
+      "-Xmx1g",
+      "-XX:+UseG1GC",
+      "-XX:MaxGCPauseMillis=20",
+      "-Djava.awt.headless=true",
+      `-Dlog4j.configuration=file:${log4jFile}`,
+      "-cp",
+      classpath(),
+      "kafka.Kafka",
+      propsFile,
+    ],
+    { detached: true, stdio: ["ignore", out, out] },
+  );
+  closeSync(out);
+  if (child.pid === undefined) throw new SetupError("could not start java for the Kafka broker");
+  child.unref();
+  writeFileSync(pidFile(b), `${child.pid}\n`);
+
+  if (!(await waitUntilAnswering(address, child.pid, 90_000))) {
+    const alive = isOurBroker(child.pid, b);
+    if (alive) process.kill(child.pid, "SIGKILL");
+    rmSync(pidFile(b), { force: true });
+    throw new SetupError(
+      `Kafka broker did not answer on ${address} within 90 s (${alive ? "killed it" : "it exited"}); last output:\n` +
+        tail(outFile(b)),
+    );
+  }
+  return { address, alreadyRunning: false, pid: child.pid, startedInMs: Date.now() - began };
+}
+
+async function waitUntilAnswering(address: string, pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await brokerAnswers(address, 1_500)) return true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return false; // the JVM exited: no point in waiting any longer
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+export interface StopResult {
+  wasRunning: boolean;
+  stoppedInMs: number;
+}
+
+export async function stopBroker(overrides: Partial<BrokerInstance> = {}): Promise<StopResult> {
+  const b = brokerInstance(overrides);
+  const pid = readPid(b);
+  const began = Date.now();
+  if (pid === null || !isOurBroker(pid, b)) {
+    rmSync(pidFile(b), { force: true });
+    return { wasRunning: false, stoppedInMs: 0 };
+  }
+  process.kill(pid, "SIGTERM"); // controlled shutdown: flushes logs, so the next start needs no recovery
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline && isOurBroker(pid, b)) await new Promise((r) => setTimeout(r, 200));
+  if (isOurBroker(pid, b)) process.kill(pid, "SIGKILL");
+  rmSync(pidFile(b), { force: true });
+  return { wasRunning: true, stoppedInMs: Date.now() - began };
+}
+
+export function brokerRunning(overrides: Partial<BrokerInstance> = {}): boolean {
+  const b = brokerInstance(overrides);
+  const pid = readPid(b);
+  return pid !== null && isOurBroker(pid, b);
+}

@@ -1,0 +1,117 @@
+/**
+ * `npm test` — every check a change must pass, in the order that fails fastest: typecheck, lint, format,
+ * unit, integration (real broker), UI build, end-to-end (real broker + Chromium). Runs them all even when
+ * one fails, so a CI reader sees every problem at once, then prints one closing line with the totals.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { repoRoot } from "./kafka/paths";
+
+interface StepResult {
+  name: string;
+  ok: boolean;
+  passed: number;
+  failed: number;
+  seconds: number;
+}
+
+const reports = mkdtempSync(path.join(tmpdir(), "eventscope-test-"));
+
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: repoRoot,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1", ...env },
+    });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(1));
+  });
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function check(name: string, command: string, args: string[]): Promise<StepResult> {
+  const began = Date.now();
+  console.log(`\n━━ ${name} ━━ ${command} ${args.join(" ")}`);
+  const code = await run(command, args);
+  const ok = code === 0;
+  return { name, ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - began) / 1000 };
+}
+
+async function vitest(project: string): Promise<StepResult> {
+  const began = Date.now();
+  const out = path.join(reports, `${project}.json`);
+  console.log(`\n━━ ${project} tests ━━`);
+  const code = await run("npx", [
+    "vitest",
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${out}`,
+  ]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(out);
+  const passed = report?.numPassedTests ?? 0;
+  // A crash before any test ran must not read as "0 failed".
+  const failed = report ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0) : 1;
+  return {
+    name: `${project} tests`,
+    ok: code === 0 && passed > 0,
+    passed,
+    failed,
+    seconds: (Date.now() - began) / 1000,
+  };
+}
+
+async function playwright(): Promise<StepResult> {
+  const began = Date.now();
+  const out = path.join(reports, "e2e.json");
+  console.log("\n━━ end-to-end tests (Playwright, Chromium) ━━");
+  const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
+  const passed = report ? report.stats.expected + report.stats.flaky : 0;
+  const failed = report ? report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0) : 1;
+  return {
+    name: "end-to-end tests",
+    ok: code === 0 && passed > 0,
+    passed,
+    failed,
+    seconds: (Date.now() - began) / 1000,
+  };
+}
+
+const results: StepResult[] = [];
+results.push(await check("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
+results.push(await check("lint", "npx", ["eslint", "--max-warnings=0", "."]));
+results.push(await check("format", "npx", ["prettier", "--check", "."]));
+results.push(await vitest("unit"));
+results.push(await vitest("integration"));
+const build = await check("build", "npx", ["next", "build"]);
+results.push(build);
+if (build.ok) results.push(await playwright());
+else results.push({ name: "end-to-end tests", ok: false, passed: 0, failed: 1, seconds: 0 });
+
+console.log("\n━━ summary ━━");
+for (const r of results) {
+  const counts = r.passed + r.failed > 1 ? ` (${r.passed} passed, ${r.failed} failed)` : "";
+  console.log(
+    `${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`,
+  );
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log("(typecheck, lint, format and build count as one check each)");
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);

@@ -1,0 +1,98 @@
+/**
+ * Configuration from the environment, validated once at start. A bad value stops the process with one
+ * line per problem, naming the variable, instead of failing later somewhere far away.
+ */
+import { z } from "zod";
+
+const brokerList = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((b) => b.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.length > 0, "must name at least one broker, e.g. 127.0.0.1:9092")
+  .refine((list) => list.every((b) => /^[^:\s]+:\d{1,5}$/.test(b)), "each broker must look like host:port");
+
+const durationMs = z
+  .string()
+  .regex(/^\d+(ms|s|m|h|d)$/, "must be a duration like 30s, 15m, 1h or 2d")
+  .transform((s) => {
+    const n = Number.parseInt(s, 10);
+    const unit = s.replace(/^\d+/, "");
+    const factor = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }[unit] ?? 1;
+    return n * factor;
+  });
+
+const port = z.coerce.number().int().min(1).max(65_535);
+
+const envSchema = z.object({
+  KAFKA_BROKERS: brokerList.default(["127.0.0.1:9092"]),
+  KAFKA_CLIENT_ID: z.string().min(1).default("eventscope"),
+  KAFKA_SSL: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
+  EVENTSCOPE_HOST: z.string().min(1).default("127.0.0.1"),
+  EVENTSCOPE_PORT: port.default(3000),
+  EVENTSCOPE_LOOKBACK: durationMs.default(3_600_000),
+  EVENTSCOPE_INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(256),
+  EVENTSCOPE_BROKER_CHECK_INTERVAL: durationMs.default(2_000),
+  EVENTSCOPE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  EVENTSCOPE_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info"),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof envSchema>) {
+  const sasl =
+    env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
+      ? {
+          mechanism: env.KAFKA_SASL_MECHANISM,
+          username: env.KAFKA_SASL_USERNAME,
+          password: env.KAFKA_SASL_PASSWORD,
+        }
+      : null;
+  return {
+    kafka: { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, ssl: env.KAFKA_SSL, sasl },
+    http: { host: env.EVENTSCOPE_HOST, port: env.EVENTSCOPE_PORT },
+    lookbackMs: env.EVENTSCOPE_LOOKBACK,
+    indexMemoryBytes: env.EVENTSCOPE_INDEX_MEMORY_MB * 1024 * 1024,
+    brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,
+    adminToken: env.EVENTSCOPE_ADMIN_TOKEN ?? null,
+    logLevel: env.EVENTSCOPE_LOG_LEVEL,
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment; throws ConfigError listing every bad variable (never its value: it may be secret). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in a shell `FOO= cmd`, so defaults still apply.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const e = parsed.data;
+  const saslParts = [e.KAFKA_SASL_MECHANISM, e.KAFKA_SASL_USERNAME, e.KAFKA_SASL_PASSWORD];
+  if (saslParts.some(Boolean) && !saslParts.every(Boolean)) {
+    problems.push(
+      "KAFKA_SASL_*: set all of KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD",
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toConfig(e);
+}

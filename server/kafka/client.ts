@@ -1,0 +1,52 @@
+/** Builds kafkajs clients from config, with kafkajs' own logging routed into pino. */
+import { Kafka, type KafkaConfig, type logCreator, logLevel } from "kafkajs";
+import type { Config } from "@/server/config";
+import type { Logger } from "@/server/logger";
+
+const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
+  [logLevel.ERROR]: "error",
+  [logLevel.WARN]: "warn",
+  [logLevel.INFO]: "info",
+  [logLevel.DEBUG]: "debug",
+};
+
+function pinoLogCreator(logger: Logger): logCreator {
+  return () =>
+    ({ level, log }) => {
+      const { message, ...extra } = log;
+      logger[levelNames[level] ?? "info"]({ kafkajs: extra }, message);
+    };
+}
+
+export interface ClientOptions {
+  clientId?: string;
+  /** kafkajs is chatty while a broker is down; callers that report reachability themselves pass NOTHING. */
+  level?: logLevel;
+  connectionTimeout?: number;
+  requestTimeout?: number;
+  retries?: number;
+}
+
+export function createKafka(config: Config["kafka"], logger: Logger, options: ClientOptions = {}): Kafka {
+  const kafkaConfig: KafkaConfig = {
+    clientId: options.clientId ?? config.clientId,
+    brokers: config.brokers,
+    ssl: config.ssl,
+    logLevel: options.level ?? logLevel.WARN,
+    logCreator: pinoLogCreator(logger.child({ component: "kafkajs" })),
+    connectionTimeout: options.connectionTimeout ?? 3_000,
+    requestTimeout: options.requestTimeout ?? 30_000,
+    retry: { retries: options.retries ?? 5 },
+  };
+  if (config.sasl) {
+    const { mechanism, username, password } = config.sasl;
+    // Spelled out per mechanism because kafkajs types SASL options as a union keyed by mechanism.
+    kafkaConfig.sasl =
+      mechanism === "plain"
+        ? { mechanism, username, password }
+        : mechanism === "scram-sha-256"
+          ? { mechanism, username, password }
+          : { mechanism, username, password };
+  }
+  return new Kafka(kafkaConfig);
+}

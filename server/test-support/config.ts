@@ -1,0 +1,12 @@
+import { type Config, loadConfig } from "@/server/config";
+import { testBrokers } from "@/server/test-support/kafka";
+
+/** A config for tests: the test broker, a random port, fast broker checks; override what a test needs. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    KAFKA_BROKERS: testBrokers().join(","),
+    EVENTSCOPE_PORT: "3000",
+    EVENTSCOPE_BROKER_CHECK_INTERVAL: "500ms",
+    ...env,
+  });
+}
