@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets parallel checkouts/test runs on one machine keep separate builds (default .next).
+  distDir: process.env.EVENTSCOPE_DIST_DIR || ".next",
   poweredByHeader: false,
   // server/ owns Kafka and sockets; the Next bundle must never pull them in.
   serverExternalPackages: ["kafkajs", "pino"],

@@ -7,6 +7,8 @@ import { defineConfig } from "@playwright/test";
  */
 const port = Number(process.env.EVENTSCOPE_E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The demo shop's gateway of this stack (e2e specs place orders and inject failures through it). */
+export const gatewayURL = `http://127.0.0.1:${port + 900}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx scripts/demo.ts --broker-instance e2e --port ${port}`,
+    command: `npx tsx scripts/demo.ts --broker-instance e2e --port ${port} --gateway-port ${port + 900}`,
     url: `${baseURL}/api/health`,
     env: { KAFKA_BROKERS: "", EVENTSCOPE_LOG_LEVEL: "warn" },
     timeout: 180_000,

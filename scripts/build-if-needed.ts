@@ -24,7 +24,7 @@ function newestMtime(entry: string): number {
 }
 
 export function buildIsStale(): boolean {
-  const buildId = path.join(repoRoot, ".next", "BUILD_ID");
+  const buildId = path.join(repoRoot, process.env.EVENTSCOPE_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return uiSources.some((s) => newestMtime(path.join(repoRoot, s)) > builtAt);

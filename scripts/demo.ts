@@ -16,6 +16,8 @@ const { values: flags } = parseArgs({
   options: {
     port: { type: "string", default: process.env.EVENTSCOPE_PORT ?? "3000" },
     "broker-instance": { type: "string", default: "default" },
+    // Used by the demo shop (see demo/); accepted here so the e2e stack can pass it from the start.
+    "gateway-port": { type: "string", default: process.env.DEMO_GATEWAY_PORT ?? "4000" },
   },
 });
 

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "@/server/config";
+import { startFeatures } from "@/server/feature";
+import { features } from "@/server/features";
 import { createHttpApp, listen } from "@/server/http/app";
-import { registerHealthRoutes } from "@/server/http/health-routes";
 import { createNextHandler } from "@/server/http/next-handler";
 import { startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
@@ -33,8 +34,17 @@ async function main(): Promise<void> {
   const brokerMonitor = startBrokerMonitor(config, logger);
   const ui = await createNextHandler({ dev, host: config.http.host, port: config.http.port });
   const { server, router } = createHttpApp(logger, ui);
-  registerHealthRoutes(router, { brokerMonitor, version, startedAt });
   const io = createLiveServer(server, { brokerMonitor, logger });
+  const running = await startFeatures(features, {
+    config,
+    logger,
+    router,
+    io,
+    brokerMonitor,
+    version,
+    startedAt,
+    registry: new Map(),
+  });
 
   const port = await listen(server, config.http.port, config.http.host);
   logger.info(
@@ -47,8 +57,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    await running.stop();
     await brokerMonitor.stop();
     server.closeAllConnections();
     clearTimeout(force);

@@ -32,9 +32,13 @@ export function brokerInstance(overrides: Partial<BrokerInstance> = {}): BrokerI
 
 export const brokerAddress = (b: BrokerInstance): string => `${b.host}:${b.port}`;
 
-/** The broker the Playwright suite owns (it stops and restarts it), apart from a developer's demo broker. */
+/**
+ * The broker the Playwright suite owns (it stops and restarts it), apart from a developer's demo broker.
+ * EVENTSCOPE_E2E_BROKER_PORT lets two suites run side by side on one machine.
+ */
+const e2eBrokerPort = Number(process.env.EVENTSCOPE_E2E_BROKER_PORT ?? 19092);
 export const e2eBrokerOverrides: Partial<BrokerInstance> = {
-  name: "kafka-e2e",
-  port: 19092,
-  controllerPort: 19093,
+  name: e2eBrokerPort === 19092 ? "kafka-e2e" : `kafka-e2e-${e2eBrokerPort}`,
+  port: e2eBrokerPort,
+  controllerPort: e2eBrokerPort + 1,
 };

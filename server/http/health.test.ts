@@ -2,6 +2,7 @@ import { io } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { healthResponseSchema } from "@/lib/api/health";
 import type { BrokerStatus } from "@/lib/model/status";
+import { healthFeature } from "@/server/http/health-routes";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 
@@ -13,7 +14,7 @@ afterEach(async () => {
 
 describe("GET /api/health", () => {
   it("reports the real broker as up with its cluster size", async () => {
-    app = await startTestApp(testConfig());
+    app = await startTestApp(testConfig(), [healthFeature]);
     const res = await fetch(`${app.url}/api/health?fresh=1`);
     expect(res.status).toBe(200);
     const body = healthResponseSchema.parse(await res.json());
@@ -24,7 +25,7 @@ describe("GET /api/health", () => {
 
   it("reports a broker that does not answer as down, with the connection error", async () => {
     // Port 1 on loopback refuses at once: a broker that is not there.
-    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1" }));
+    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1" }), [healthFeature]);
     const body = healthResponseSchema.parse(await (await fetch(`${app.url}/api/health?fresh=1`)).json());
     expect(body.status).toBe("degraded");
     expect(body.broker.state).toBe("down");
@@ -32,7 +33,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers unknown API routes with a JSON 404 naming the route", async () => {
-    app = await startTestApp(testConfig());
+    app = await startTestApp(testConfig(), [healthFeature]);
     const res = await fetch(`${app.url}/api/does-not-exist`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
@@ -43,7 +44,7 @@ describe("GET /api/health", () => {
 
 describe("socket broker:status", () => {
   it("pushes the broker status to a client as soon as it connects", async () => {
-    app = await startTestApp(testConfig());
+    app = await startTestApp(testConfig(), [healthFeature]);
     await app.brokerMonitor.checkNow();
     const socket = io(app.url, { transports: ["websocket"] });
     try {
