@@ -28,7 +28,7 @@ const config = [
   {
     ignores: [
       "node_modules/**",
-      ".next/**",
+      ".next*/**",
       ".eventscope/**",
       "scripts/kafka/.jars/**",
       "test-results/**",
