@@ -1,5 +1,8 @@
 /** Every feature the dashboard runs, in start order. Add a feature here (one line) to wire it up. */
 import type { Feature } from "@/server/feature";
+import { collectorFeature } from "@/server/collector/collector-feature";
+import { flowsFeature } from "@/server/flows/flows-feature";
 import { healthFeature } from "@/server/http/health-routes";
+import { lagFeature } from "@/server/lag";
 
-export const features: readonly Feature[] = [healthFeature];
+export const features: readonly Feature[] = [healthFeature, collectorFeature, flowsFeature, lagFeature];

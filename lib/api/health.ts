@@ -14,6 +14,35 @@ export const healthResponseSchema = z.object({
     checkedAt: z.number(),
     error: z.string().nullable(),
   }),
+  /** The collector reading every topic: how much, how far behind the log end it is, the last problem. */
+  collector: z
+    .object({
+      state: z.enum(["starting", "running", "degraded", "stopped"]),
+      topics: z.number(),
+      partitions: z.number(),
+      lag: z.number(),
+      eventsRead: z.number(),
+      decodeErrors: z.number(),
+      lastEventAt: z.number().nullable(),
+      lastError: z.string().nullable(),
+    })
+    .nullable(),
+  /** The in-memory index: what it holds, within which budget, and which time window it still covers. */
+  index: z
+    .object({
+      events: z.number(),
+      bytes: z.number(),
+      budgetBytes: z.number(),
+      evictedEvents: z.number(),
+      truncatedPayloads: z.number(),
+      window: z.object({
+        from: z.number().nullable(),
+        to: z.number().nullable(),
+        events: z.number(),
+        evicted: z.boolean(),
+      }),
+    })
+    .nullable(),
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -2,14 +2,17 @@
  * The one typed contract between server/live and the browser. Both sides import these interfaces, so a
  * renamed event or a changed payload is a type error on both ends, not a silent mismatch.
  */
+import type { DlqClientToServerEvents, DlqServerToClientEvents } from "@/lib/live/contract-dlq";
+import type { FlowsClientEvents, FlowsServerEvents } from "@/lib/live/contract-flows";
+import type { LagClientEvents, LagServerEvents } from "@/lib/live/contract-lag";
 import type { BrokerStatus } from "@/lib/model/status";
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends FlowsServerEvents, DlqServerToClientEvents, LagServerEvents {
   /** Sent on connect and on every change of the broker's reachability. */
   "broker:status": (status: BrokerStatus) => void;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends FlowsClientEvents, DlqClientToServerEvents, LagClientEvents {
   /** Asks for the current broker status now (e.g. after the tab was in the background). */
   "broker:refresh": (ack: (status: BrokerStatus) => void) => void;
 }

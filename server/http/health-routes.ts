@@ -1,9 +1,11 @@
 import type { HealthResponse } from "@/lib/api/health";
+import type { Collector } from "@/server/collector/collector";
 import type { Feature } from "@/server/feature";
+import type { EventStore } from "@/server/index/event-store";
 
 export const healthFeature: Feature = {
   name: "health",
-  start({ router, brokerMonitor, version, startedAt }) {
+  start({ router, brokerMonitor, version, startedAt, registry }) {
     router.get("/api/health", async ({ url }): Promise<HealthResponse> => {
       // `?fresh=1` checks the broker now instead of reporting the last periodic check.
       const broker = url.searchParams.has("fresh") ? await brokerMonitor.checkNow() : brokerMonitor.current();
@@ -12,6 +14,9 @@ export const healthFeature: Feature = {
         version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         broker,
+        // Looked up per request: the collector starts after this route is registered.
+        collector: (registry.get("collector") as Collector | undefined)?.status() ?? null,
+        index: (registry.get("index") as EventStore | undefined)?.stats() ?? null,
       };
     });
     return { stop: async () => undefined };

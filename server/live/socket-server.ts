@@ -1,6 +1,6 @@
 /** socket.io on the dashboard's HTTP server, typed by the shared contract in lib/live. */
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import type {
   ClientToServerEvents,
   InterServerEvents,
@@ -11,6 +11,7 @@ import type { BrokerMonitor } from "@/server/kafka/broker-monitor";
 import type { Logger } from "@/server/logger";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export function createLiveServer(
   http: HttpServer,

@@ -1,0 +1,98 @@
+/**
+ * The shape of the system: `GET /api/topics`, `GET /api/flows`, and the 1 Hz `flows:stats` broadcast to
+ * sockets on the Flows page. Aggregates are computed once per tick for everyone, not per client.
+ */
+import { logLevel } from "kafkajs";
+import type { FlowStats, TopicsResponse } from "@/lib/api/flows";
+import { isDlqTopicName } from "@/lib/dlq";
+import { buildFlowGraph, consumeEdgeId } from "@/lib/flows/build-graph";
+import { REGISTRY, type StreamRates } from "@/server/collector/collector-feature";
+import type { Collector } from "@/server/collector/collector";
+import type { Feature } from "@/server/feature";
+import { startGroupTopology } from "@/server/flows/group-topology";
+import type { EventStore } from "@/server/index/event-store";
+import { createKafka } from "@/server/kafka/client";
+import type { LiveSocket } from "@/server/live/socket-server";
+
+const FLOWS_ROOM = "flows";
+
+export const flowsFeature: Feature = {
+  name: "flows",
+  start(ctx) {
+    const index = ctx.registry.get(REGISTRY.index) as EventStore;
+    const collector = ctx.registry.get(REGISTRY.collector) as Collector;
+    const rates = ctx.registry.get(REGISTRY.rates) as StreamRates;
+    const kafka = createKafka(ctx.config.kafka, ctx.logger, {
+      clientId: `${ctx.config.kafka.clientId}-flows`,
+      level: logLevel.NOTHING,
+    });
+    const topology = startGroupTopology(kafka, ctx.logger.child({ component: "group-topology" }), {
+      intervalMs: 5_000,
+      ignoreGroups: new Set([`${ctx.config.kafka.clientId}-collector`]),
+    });
+
+    const edgeRates = (now: number): Record<string, number> => {
+      const out: Record<string, number> = {};
+      for (const [id, r] of rates.produceEdges.rates(now)) out[id] = r.perSec;
+      for (const g of topology.current())
+        if (g.ratePerSec !== null) out[consumeEdgeId(g.topic, g.group)] = g.ratePerSec;
+      return out;
+    };
+
+    ctx.router.get("/api/topics", (): TopicsResponse => {
+      const now = Date.now();
+      const topicRates = rates.topics.rates(now);
+      const counts = index.topicCounts();
+      const lastSeen = new Map<string, number>();
+      for (const e of index.recent({}, 2_000)) if (!lastSeen.has(e.topic)) lastSeen.set(e.topic, e.timestamp);
+      const topics = [...collector.topics()].map(([name, partitions]) => ({
+        name,
+        partitions,
+        messagesPerSec: topicRates.get(name)?.perSec ?? 0,
+        bytesPerSec: topicRates.get(name)?.bytesPerSec ?? 0,
+        isDlq: isDlqTopicName(name),
+        indexedEvents: counts.get(name) ?? 0,
+        lastEventAt: lastSeen.get(name) ?? null,
+      }));
+      return { topics: topics.sort((a, b) => a.name.localeCompare(b.name)) };
+    });
+
+    ctx.router.get("/api/flows", () => {
+      const now = Date.now();
+      return buildFlowGraph({
+        topics: [...collector.topics().keys()].map((name) => ({ name, isDlq: isDlqTopicName(name) })),
+        producers: [...index.producerPairs().values()],
+        consumers: topology.current(),
+        edgeRates: edgeRates(now),
+        now,
+      });
+    });
+
+    const onConnection = (socket: LiveSocket) => {
+      socket.on("flows:subscribe", () => void socket.join(FLOWS_ROOM));
+      socket.on("flows:unsubscribe", () => void socket.leave(FLOWS_ROOM));
+    };
+    ctx.io.on("connection", onConnection);
+
+    const ticker = setInterval(() => {
+      const now = Date.now();
+      const topicRates: Record<string, number> = {};
+      let totalRate = 0;
+      for (const [topic, r] of rates.topics.rates(now)) {
+        topicRates[topic] = r.perSec;
+        totalRate += r.perSec;
+      }
+      const stats: FlowStats = { at: now, topicRates, edgeRates: edgeRates(now), totalRate };
+      ctx.io.to(FLOWS_ROOM).emit("flows:stats", stats);
+    }, 1_000);
+    ticker.unref();
+
+    return {
+      async stop() {
+        clearInterval(ticker);
+        ctx.io.off("connection", onConnection);
+        await topology.stop();
+      },
+    };
+  },
+};

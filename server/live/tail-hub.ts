@@ -1,0 +1,112 @@
+/**
+ * Fans the event stream out to browsers. Each socket has one tail subscription with a filter and a cap
+ * (events/s). Events are buffered per socket and flushed every FLUSH_MS in one `tail:batch`; beyond the cap
+ * they are counted, not sent, and the count travels with the next batch, so a fast topic can never freeze
+ * a browser and the user still sees how much was sampled away. A socket whose transport is still busy
+ * with earlier data gets its batch counted as dropped instead of piling up in server memory.
+ */
+import type { EventFilter } from "@/lib/api/events";
+import { matchesEventFilter } from "@/lib/events/match-filter";
+import { toTailEvent } from "@/lib/events/tail-preview";
+import type { EventRecord } from "@/lib/model/event";
+import type { LiveSocket } from "@/server/live/socket-server";
+
+export const FLUSH_MS = 200;
+export const DEFAULT_MAX_PER_SEC = 100;
+export const MAX_MAX_PER_SEC = 500;
+/** Packets waiting in a socket's transport before we stop adding more. */
+const BUSY_WRITE_BUFFER = 16;
+
+interface Subscription {
+  socket: LiveSocket;
+  filter: EventFilter;
+  maxPerSec: number;
+  /** Events this socket may still receive in the current flush interval. */
+  budget: number;
+  buffer: EventRecord[];
+  dropped: number;
+}
+
+export class TailHub {
+  private readonly subs = new Map<string, Subscription>();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor() {
+    this.timer = setInterval(() => this.flush(), FLUSH_MS);
+    this.timer.unref();
+  }
+
+  subscribe(socket: LiveSocket, filter: EventFilter, requestedMaxPerSec?: number): number {
+    const maxPerSec = Math.max(
+      1,
+      Math.min(MAX_MAX_PER_SEC, Math.floor(requestedMaxPerSec ?? DEFAULT_MAX_PER_SEC)),
+    );
+    this.subs.set(socket.id, {
+      socket,
+      filter,
+      maxPerSec,
+      budget: perFlush(maxPerSec),
+      buffer: [],
+      dropped: 0,
+    });
+    return maxPerSec;
+  }
+
+  unsubscribe(socketId: string): void {
+    this.subs.delete(socketId);
+  }
+
+  get size(): number {
+    return this.subs.size;
+  }
+
+  publish(event: EventRecord): void {
+    if (this.subs.size === 0) return;
+    let preview: EventRecord | null = null;
+    for (const sub of this.subs.values()) {
+      if (!matchesEventFilter(event, sub.filter)) continue;
+      if (sub.budget <= 0) {
+        sub.dropped += 1;
+        continue;
+      }
+      sub.budget -= 1;
+      preview ??= toTailEvent(event);
+      sub.buffer.push(preview);
+    }
+  }
+
+  private flush(): void {
+    for (const sub of this.subs.values()) {
+      sub.budget = perFlush(sub.maxPerSec);
+      if (sub.buffer.length === 0 && sub.dropped === 0) continue;
+      const busy = pendingPackets(sub.socket) > BUSY_WRITE_BUFFER;
+      if (busy) {
+        sub.dropped += sub.buffer.length;
+        sub.buffer = [];
+        continue;
+      }
+      sub.socket.emit("tail:batch", { events: sub.buffer, dropped: sub.dropped, maxPerSec: sub.maxPerSec });
+      sub.buffer = [];
+      sub.dropped = 0;
+    }
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.subs.clear();
+  }
+}
+
+/**
+ * Packets engine.io still holds for this socket. Not in socket.io's public types, but it is the one
+ * signal of a slow client; read defensively so a library change degrades to "never busy".
+ */
+function pendingPackets(socket: LiveSocket): number {
+  const conn = socket.conn as unknown as { writeBuffer?: unknown[] } | undefined;
+  return Array.isArray(conn?.writeBuffer) ? conn.writeBuffer.length : 0;
+}
+
+/** The per-second cap spread over flush intervals, so sampling is even across the second. */
+function perFlush(maxPerSec: number): number {
+  return Math.max(1, Math.round((maxPerSec * FLUSH_MS) / 1000));
+}
