@@ -29,6 +29,8 @@ export interface CollectorOptions {
   decodeOptions?: Partial<DecodeOptions>;
   topicPollMs?: number;
   groupId?: string;
+  /** Narrows "every topic" (benchmarks and tests; a future EVENTSCOPE_TOPICS setting). */
+  includeTopic?: (topic: string) => boolean;
 }
 
 const isInternal = (topic: string) => topic.startsWith("__");
@@ -136,7 +138,8 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const refreshTopics = async () => {
     try {
       const a = await getAdmin();
-      const names = (await a.listTopics()).filter((t) => !isInternal(t)).sort();
+      const include = options.includeTopic ?? (() => true);
+      const names = (await a.listTopics()).filter((t) => !isInternal(t) && include(t)).sort();
       const metadata = names.length > 0 ? await a.fetchTopicMetadata({ topics: names }) : { topics: [] };
       const before = [...topics.keys()].sort().join("\n");
       topics.clear();
