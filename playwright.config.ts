@@ -9,6 +9,8 @@ const port = Number(process.env.EVENTSCOPE_E2E_PORT ?? 3100);
 export const baseURL = `http://127.0.0.1:${port}`;
 /** The demo shop's gateway of this stack (e2e specs place orders and inject failures through it). */
 export const gatewayURL = `http://127.0.0.1:${port + 900}`;
+/** The admin token of this stack (dead-letter specs sign in with it); never a real deployment's. */
+export const e2eAdminToken = process.env.EVENTSCOPE_E2E_ADMIN_TOKEN ?? "e2e-admin-token-not-a-secret";
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,7 +36,7 @@ export default defineConfig({
   webServer: {
     command: `npx tsx scripts/demo.ts --broker-instance e2e --port ${port} --gateway-port ${port + 900}`,
     url: `${baseURL}/api/health`,
-    env: { KAFKA_BROKERS: "", EVENTSCOPE_LOG_LEVEL: "warn" },
+    env: { KAFKA_BROKERS: "", EVENTSCOPE_LOG_LEVEL: "warn", EVENTSCOPE_ADMIN_TOKEN: e2eAdminToken },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -1,9 +1,11 @@
 /**
  * `npm run demo` — one command for a working dashboard: the embedded Kafka broker (unless KAFKA_BROKERS
- * points at your own cluster), the UI build when sources changed, and the dashboard server. Ctrl-C stops
- * everything this command started, and only that.
+ * points at your own cluster), the UI build when sources changed, the dashboard server, and the demo shop
+ * (demo/) whose traffic the dashboard shows. Ctrl-C stops everything this command started, and only that.
  *
  * Flags: --port N (dashboard port, default 3000) · --broker-instance e2e (the Playwright suite's own broker)
+ *        --gateway-port N (demo shop gateway, default 4000) · --rate N (orders/s, default 2) · --no-traffic
+ *        --no-shop (dashboard only) · --shop (start the shop even on your own cluster: it creates topics there)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -16,8 +18,11 @@ const { values: flags } = parseArgs({
   options: {
     port: { type: "string", default: process.env.EVENTSCOPE_PORT ?? "3000" },
     "broker-instance": { type: "string", default: "default" },
-    // Used by the demo shop (see demo/); accepted here so the e2e stack can pass it from the start.
     "gateway-port": { type: "string", default: process.env.DEMO_GATEWAY_PORT ?? "4000" },
+    rate: { type: "string" },
+    "no-traffic": { type: "boolean", default: false },
+    shop: { type: "boolean", default: false },
+    "no-shop": { type: "boolean", default: false },
   },
 });
 
@@ -42,6 +47,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   let brokers = process.env.KAFKA_BROKERS;
+  const ownCluster = Boolean(brokers);
   if (!brokers) {
     const overrides = flags["broker-instance"] === "e2e" ? e2eBrokerOverrides : {};
     const started = await startBroker(overrides);
@@ -77,6 +83,42 @@ async function main(): Promise<void> {
     }
   });
   console.log(`\n  Eventscope: http://127.0.0.1:${flags.port}\n`);
+
+  if (flags["no-shop"]) return;
+  if (ownCluster && !flags.shop) {
+    console.log(
+      "The demo shop is not started on your own cluster (it would create topics there); --shop starts it.",
+    );
+    return;
+  }
+  startShop(env);
+}
+
+/** The demo shop: gateway, services and load generator in one child process (see demo/main.ts). */
+function startShop(env: NodeJS.ProcessEnv): void {
+  const args = ["--import", "tsx", "demo/main.ts", "--gateway-port", flags["gateway-port"]];
+  if (flags.rate !== undefined) args.push("--rate", flags.rate);
+  if (flags["no-traffic"]) args.push("--no-traffic");
+  const shop = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: "inherit" });
+  children.push(shop);
+  shop.once("exit", (code) => {
+    if (!shuttingDown) {
+      console.error(`The demo shop exited (code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
+  const gateway = `http://127.0.0.1:${flags["gateway-port"]}`;
+  console.log(
+    [
+      `  Demo shop gateway: ${gateway}`,
+      `    place an order:   curl -X POST ${gateway}/orders -H 'content-type: application/json' \\`,
+      `                        -d '{"customerId":"cust-1","items":[{"sku":"sku-ceramic-mug","qty":2}],"amount":19.8}'`,
+      `    payment outage:   curl -X POST ${gateway}/control -H 'content-type: application/json' -d '{"paymentOutage":true}'`,
+      `    pause inventory:  curl -X POST ${gateway}/control -H 'content-type: application/json' -d '{"inventoryPaused":true}'`,
+      `    current knobs:    curl ${gateway}/control`,
+      "",
+    ].join("\n"),
+  );
 }
 
 main().catch((error: unknown) => {

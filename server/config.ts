@@ -3,6 +3,7 @@
  * line per problem, naming the variable, instead of failing later somewhere far away.
  */
 import { z } from "zod";
+import { DEFAULT_DLQ_PATTERNS, dlqPatternProblem } from "@/lib/dlq";
 
 const brokerList = z
   .string()
@@ -27,6 +28,28 @@ const durationMs = z
 
 const port = z.coerce.number().int().min(1).max(65_535);
 
+const commaList = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
+);
+
+const dlqPatterns = commaList.superRefine((list, ctx) => {
+  if (list.length === 0) ctx.addIssue({ code: "custom", message: "must name at least one pattern" });
+  for (const p of list) {
+    const problem = dlqPatternProblem(p);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }
+});
+
+const origins = commaList.superRefine((list, ctx) => {
+  for (const o of list) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o))
+      ctx.addIssue({ code: "custom", message: "each origin must look like https://host[:port] (no path)" });
+  }
+});
+
 const envSchema = z.object({
   KAFKA_BROKERS: brokerList.default(["127.0.0.1:9092"]),
   KAFKA_CLIENT_ID: z.string().min(1).default("eventscope"),
@@ -42,7 +65,13 @@ const envSchema = z.object({
   EVENTSCOPE_LOOKBACK: durationMs.default(3_600_000),
   EVENTSCOPE_INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(256),
   EVENTSCOPE_BROKER_CHECK_INTERVAL: durationMs.default(2_000),
+  EVENTSCOPE_LAG_INTERVAL: durationMs.refine((ms) => ms >= 500, "must be at least 500ms").default(5_000),
   EVENTSCOPE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  EVENTSCOPE_SESSION_TTL: durationMs.default(12 * 3_600_000),
+  EVENTSCOPE_ALLOWED_ORIGINS: origins.default([]),
+  EVENTSCOPE_DLQ_PATTERNS: dlqPatterns.default([...DEFAULT_DLQ_PATTERNS]),
+  EVENTSCOPE_DLQ_SCAN_INTERVAL: durationMs.default(5_000),
+  EVENTSCOPE_DLQ_MAX_LETTERS: z.coerce.number().int().min(100).max(1_000_000).default(50_000),
   EVENTSCOPE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -65,7 +94,14 @@ function toConfig(env: z.infer<typeof envSchema>) {
     lookbackMs: env.EVENTSCOPE_LOOKBACK,
     indexMemoryBytes: env.EVENTSCOPE_INDEX_MEMORY_MB * 1024 * 1024,
     brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,
+    lagIntervalMs: env.EVENTSCOPE_LAG_INTERVAL,
     adminToken: env.EVENTSCOPE_ADMIN_TOKEN ?? null,
+    auth: { sessionTtlMs: env.EVENTSCOPE_SESSION_TTL, allowedOrigins: env.EVENTSCOPE_ALLOWED_ORIGINS },
+    dlq: {
+      patterns: env.EVENTSCOPE_DLQ_PATTERNS,
+      scanIntervalMs: env.EVENTSCOPE_DLQ_SCAN_INTERVAL,
+      maxLettersPerTopic: env.EVENTSCOPE_DLQ_MAX_LETTERS,
+    },
     logLevel: env.EVENTSCOPE_LOG_LEVEL,
   };
 }

@@ -1,8 +1,19 @@
 /** Every feature the dashboard runs, in start order. Add a feature here (one line) to wire it up. */
 import type { Feature } from "@/server/feature";
+import { authFeature } from "@/server/auth";
+import { dlqFeature } from "@/server/dlq";
 import { collectorFeature } from "@/server/collector/collector-feature";
 import { flowsFeature } from "@/server/flows/flows-feature";
 import { healthFeature } from "@/server/http/health-routes";
 import { lagFeature } from "@/server/lag";
+import { tracesFeature } from "@/server/traces/traces-feature";
 
-export const features: readonly Feature[] = [healthFeature, collectorFeature, flowsFeature, lagFeature];
+export const features: readonly Feature[] = [
+  healthFeature,
+  collectorFeature,
+  flowsFeature,
+  lagFeature,
+  tracesFeature,
+  authFeature,
+  dlqFeature,
+];

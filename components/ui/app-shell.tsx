@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SessionControl } from "@/components/auth/session-control";
 import { ConnectionIndicator } from "@/components/ui/connection-indicator";
 import { SidebarNav } from "@/components/ui/sidebar-nav";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
@@ -18,6 +19,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <TraceSearch />
           <div className={styles.topbarRight}>
             <ConnectionIndicator />
+            <SessionControl />
             <ThemeToggle />
           </div>
         </header>

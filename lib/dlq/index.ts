@@ -32,3 +32,14 @@ export {
   type RedriveRequest,
   type RedriveRequestInput,
 } from "./redrive-request";
+export {
+  countRanges,
+  decodeRanges,
+  encodeRanges,
+  idsToRanges,
+  rangesToRefs,
+  type PartitionRanges,
+} from "./offset-ranges";
+export { estimateRedriveSeconds, MAX_REDRIVE_BATCH, nextBatchAt, redriveBatchSize } from "./velocity";
+export { groupByErrorType, type GroupableLetter, type LetterGroup } from "./error-groups";
+export { describeOrigin, describeOriginPosition, shortTypeName } from "./display";

@@ -77,6 +77,50 @@ describe("partitionStatus", () => {
     expect(partitionStatus(firstSight, 150n, 0)).toBe("OK");
   });
 
+  it("stops a partition seen with one commit, caught up, then silent and behind for longer than the minimum span", () => {
+    const seenOnceThenStuck = windowOf(
+      [
+        [100n, 0n, 0],
+        [100n, 6n, 1_000],
+        [100n, 40n, 9_000],
+      ],
+      { minSpanMs: 10_000 },
+    );
+    expect(partitionStatus(seenOnceThenStuck, 140n, 10_000)).toBe("OK");
+    expect(partitionStatus(seenOnceThenStuck, 145n, 10_001)).toBe("STOP");
+  });
+
+  it("does not stop a consumer whose young window spans less than the minimum span", () => {
+    // Two commits one poll apart: without a floor, 1.001 s of silence would already be a STOP.
+    const young = windowOf(
+      [
+        [100n, 0n, 0],
+        [110n, 0n, 1_000],
+        [110n, 5n, 2_001],
+      ],
+      { minSpanMs: 10_000 },
+    );
+    expect(partitionStatus(young, 115n, 2_001)).toBe("OK");
+    expect(partitionStatus(young, 160n, 10_999)).toBe("OK");
+    expect(partitionStatus(young, 160n, 11_001)).toBe("STOP");
+    expect(
+      partitionStatus(
+        windowOf([
+          [100n, 0n, 0],
+          [110n, 0n, 1_000],
+          [110n, 5n, 2_001],
+        ]),
+        115n,
+        2_001,
+      ),
+    ).toBe("STOP");
+  });
+
+  it("keeps a window's own span when it is longer than the minimum span", () => {
+    expect(partitionStatus(windowOf(fallingBehind, { minSpanMs: 5_000 }), 140n, 40_000)).toBe("WARN");
+    expect(partitionStatus(windowOf(fallingBehind, { minSpanMs: 5_000 }), 140n, 40_001)).toBe("STOP");
+  });
+
   it("reports a rewind when the committed offset went backwards", () => {
     const rewound = windowOf([
       [100n, 10n, 0],

@@ -12,7 +12,8 @@ import type { CommitSample, CommitWindow, GroupStatus, GroupStatusSummary, Parti
  *    newest commit and the last time the partition was seen caught up — "unless caught up recently": a
  *    caught-up consumer on an idle topic owes no commits, so a record produced a moment ago does not make a
  *    consumer that last committed hours ago look stopped, while one that has been behind for longer than
- *    its window span without moving does. Needs two commits: one commit has no span to compare with.
+ *    its window span without moving does. Needs two commits: one commit has no span to compare with —
+ *    unless the window sets `minSpanMs`, the floor of the span (see `CommitWindow.minSpanMs`).
  * 2. REWIND: a commit is lower than the one before it (offsets reset backwards, or a consumer reprocessing).
  *    Shown even if the partition was caught up earlier in the window: reprocessing is worth knowing.
  * 3. STALL: never caught up in the window and the committed offset never moved across at least two
@@ -46,8 +47,8 @@ export function partitionStatus(
 }
 
 function hasStopped(window: CommitWindow, oldest: CommitSample, newest: CommitSample, now: number): boolean {
-  if (window.commits.length < 2) return false;
-  const span = newest.observedAt - oldest.observedAt;
+  if (window.commits.length < 2 && window.minSpanMs === 0) return false;
+  const span = Math.max(window.minSpanMs, newest.observedAt - oldest.observedAt);
   const silentSince = Math.max(newest.observedAt, window.lastCaughtUpAt ?? Number.NEGATIVE_INFINITY);
   return now - silentSince > span;
 }

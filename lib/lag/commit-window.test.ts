@@ -81,8 +81,10 @@ describe("commit window", () => {
     expect(recordCommit(window, { committedOffset: 101n, lag: -1n, observedAt: 3_000 })).toBe(window);
   });
 
-  it("refuses a size too small to compare commits, and a negative allowed lag", () => {
+  it("refuses a size too small to compare commits, a negative allowed lag and a negative minimum span", () => {
     expect(() => createCommitWindow({ size: 1 })).toThrow(RangeError);
     expect(() => createCommitWindow({ allowedLag: -1n })).toThrow(RangeError);
+    expect(() => createCommitWindow({ minSpanMs: -1 })).toThrow(RangeError);
+    expect(() => createCommitWindow({ minSpanMs: Number.NaN })).toThrow(RangeError);
   });
 });

@@ -10,6 +10,8 @@ export interface CommitWindowOptions {
   allowedLag?: bigint;
   /** See `CommitWindow.repeatedOffsetIsCommit`; false (admin polling) by default. */
   repeatedOffsetIsCommit?: boolean;
+  /** See `CommitWindow.minSpanMs`; 0 by default. */
+  minSpanMs?: number;
 }
 
 /** An empty window; the status rules read their allowed lag from it so recording and judging agree. */
@@ -20,10 +22,13 @@ export function createCommitWindow(options: CommitWindowOptions = {}): CommitWin
     throw new RangeError(`commit window size must be an integer ≥ 2, got ${size}`);
   }
   if (allowedLag < 0n) throw new RangeError(`allowed lag must be ≥ 0, got ${allowedLag}`);
+  const minSpanMs = options.minSpanMs ?? 0;
+  if (!(minSpanMs >= 0)) throw new RangeError(`minimum span must be ≥ 0 ms, got ${minSpanMs}`);
   return {
     size,
     allowedLag,
     repeatedOffsetIsCommit: options.repeatedOffsetIsCommit ?? false,
+    minSpanMs,
     commits: [],
     lastObservedAt: null,
     lastCaughtUpAt: null,

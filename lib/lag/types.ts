@@ -70,6 +70,13 @@ export interface CommitWindow {
    * `__consumer_offsets`), which lets STALL tell "alive but stuck" from STOP.
    */
   readonly repeatedOffsetIsCommit: boolean;
+  /**
+   * The shortest silence that counts as STOP, whatever the window's span (0: the span alone decides, and
+   * STOP needs two commits). A poller sees a commit at most once per poll, so a young window can span one
+   * poll interval; judging silence against that flaps a consumer that commits in bursts, and a partition
+   * seen with one commit could never be called stopped. A poller sets this to a few poll intervals.
+   */
+  readonly minSpanMs: number;
   /** Oldest first, strictly increasing `observedAt`. */
   readonly commits: readonly CommitSample[];
   /** Time of the latest accepted observation (a new commit or a re-read of the newest one). */

@@ -5,14 +5,17 @@
 import type { DlqClientToServerEvents, DlqServerToClientEvents } from "@/lib/live/contract-dlq";
 import type { FlowsClientEvents, FlowsServerEvents } from "@/lib/live/contract-flows";
 import type { LagClientEvents, LagServerEvents } from "@/lib/live/contract-lag";
+import type { TracesClientEvents, TracesServerEvents } from "@/lib/live/contract-traces";
 import type { BrokerStatus } from "@/lib/model/status";
 
-export interface ServerToClientEvents extends FlowsServerEvents, DlqServerToClientEvents, LagServerEvents {
+export interface ServerToClientEvents
+  extends FlowsServerEvents, TracesServerEvents, DlqServerToClientEvents, LagServerEvents {
   /** Sent on connect and on every change of the broker's reachability. */
   "broker:status": (status: BrokerStatus) => void;
 }
 
-export interface ClientToServerEvents extends FlowsClientEvents, DlqClientToServerEvents, LagClientEvents {
+export interface ClientToServerEvents
+  extends FlowsClientEvents, TracesClientEvents, DlqClientToServerEvents, LagClientEvents {
   /** Asks for the current broker status now (e.g. after the tab was in the background). */
   "broker:refresh": (ack: (status: BrokerStatus) => void) => void;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { DlqTopicsView } from "@/components/dlq/dlq-topics-view";
 import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
 
 export const metadata: Metadata = { title: "Dead letters" };
 
@@ -9,9 +10,14 @@ export default function DeadLettersPage() {
     <>
       <PageHeader
         title="Dead letters"
-        description="Messages your services gave up on, why, and a safe way to send them back."
+        description="Messages your services gave up on, why, and a safe way to send them back — each exactly once."
+        actions={
+          <Link href="/audit" data-testid="audit-link">
+            Audit log
+          </Link>
+        }
       />
-      <EmptyState title="No dead-letter topics found" />
+      <DlqTopicsView />
     </>
   );
 }

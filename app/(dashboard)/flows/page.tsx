@@ -1,19 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { FlowsView } from "@/components/flows/flows-view";
 
 export const metadata: Metadata = { title: "Flows" };
 
+// The view reads its filter from the URL (useSearchParams), which needs a Suspense boundary to prerender.
 export default function FlowsPage() {
   return (
-    <>
-      <PageHeader
-        title="Flows"
-        description="Services, topics and consumer groups of your system, and the events moving between them."
-      />
-      <EmptyState title="No events seen yet" testId="flows-empty">
-        <p>Events appear here as soon as Eventscope reads them from Kafka.</p>
-      </EmptyState>
-    </>
+    <Suspense fallback={<Skeleton rows={10} />}>
+      <FlowsView />
+    </Suspense>
   );
 }

@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { LagGroupsView } from "@/components/lag/lag-groups-view";
 
 export const metadata: Metadata = { title: "Lag" };
 
+// The view reads its filter and sort from the URL (useSearchParams), which needs a Suspense boundary.
 export default function LagPage() {
   return (
-    <>
-      <PageHeader
-        title="Consumer lag"
-        description="How far each consumer group is behind, in messages and in seconds."
-      />
-      <EmptyState title="No consumer groups yet" />
-    </>
+    <Suspense fallback={<Skeleton rows={8} />}>
+      <LagGroupsView />
+    </Suspense>
   );
 }

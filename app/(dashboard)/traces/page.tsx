@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/ui/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
+import { TracesView } from "@/components/traces/traces-view";
 
 export const metadata: Metadata = { title: "Traces" };
 
+// The view reads its filter from the URL (useSearchParams), which needs a Suspense boundary to prerender.
 export default function TracesPage() {
   return (
-    <>
-      <PageHeader title="Traces" description="Every request stitched into one story by its trace id." />
-      <EmptyState title="No traces yet">
-        <p>Paste a trace id, a traceparent or a correlation id into the search box above.</p>
-      </EmptyState>
-    </>
+    <Suspense fallback={<Skeleton rows={10} />}>
+      <TracesView />
+    </Suspense>
   );
 }

@@ -1,0 +1,97 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { TailEvent } from "@/lib/api/events";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EventFacts } from "@/components/events/event-facts";
+import { EventHeaders } from "@/components/events/event-headers";
+import { EventPayload } from "@/components/events/event-payload";
+import { useEvent } from "@/components/events/use-event";
+import styles from "@/components/events/drawer.module.css";
+
+/**
+ * One event in full, beside the tail. It opens with the tail's row at once and swaps in the full record
+ * (the tail carries only a value preview) when `GET /api/events/:id` answers. Escape closes it; the
+ * caller puts focus back on the row.
+ */
+export function EventDrawer({
+  id,
+  preview,
+  onClose,
+}: {
+  id: string;
+  preview?: TailEvent;
+  onClose: () => void;
+}) {
+  const query = useEvent(id);
+  const event = query.data ?? preview;
+  const closeButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => closeButton.current?.focus(), [id]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      e.preventDefault();
+      onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
+
+  return (
+    <aside
+      className={styles.drawer}
+      role="dialog"
+      aria-labelledby="event-drawer-title"
+      data-testid="event-drawer"
+    >
+      <header className={styles.header}>
+        <div className={styles.heading}>
+          <h2 id="event-drawer-title">{event?.eventType ?? "Event"}</h2>
+          <p className="mono">{id}</p>
+        </div>
+        <button
+          ref={closeButton}
+          type="button"
+          className={styles.close}
+          onClick={onClose}
+          aria-label="Close (Escape)"
+          data-testid="drawer-close"
+        >
+          ×
+        </button>
+      </header>
+      <div className={styles.body}>
+        {query.isError && !query.data ? (
+          <p className={styles.notice} role="alert" data-testid="drawer-load-error">
+            Could not load the full event ({query.error.message}); showing the tail&apos;s preview.
+          </p>
+        ) : null}
+        {event?.decodeError ? (
+          <p className={styles.notice} data-tone="error" data-testid="drawer-decode-error">
+            Part of this record could not be decoded: {event.decodeError}
+          </p>
+        ) : null}
+        {event ? (
+          <>
+            <EventFacts event={event} />
+            <h3>Key</h3>
+            {event.key ? (
+              <EventPayload payload={event.key} testId="drawer-key" />
+            ) : (
+              <p className={styles.muted}>No key.</p>
+            )}
+            <h3>Headers</h3>
+            <EventHeaders headers={event.headers} />
+            <h3>
+              Value {query.isPending ? <span className={styles.muted}>· loading the full value…</span> : null}
+            </h3>
+            <EventPayload payload={event.value} testId="drawer-value" />
+          </>
+        ) : (
+          <Skeleton rows={8} />
+        )}
+      </div>
+    </aside>
+  );
+}

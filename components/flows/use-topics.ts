@@ -1,0 +1,15 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { TopicsResponse } from "@/lib/api/flows";
+import { fetchJson } from "@/components/api/fetch-json";
+import { queryKeys } from "@/components/live/query-keys";
+
+/** `GET /api/topics`: the topic list changes rarely, so a slow poll keeps it current. */
+export function useTopics() {
+  return useQuery({
+    queryKey: queryKeys.topics,
+    queryFn: ({ signal }) => fetchJson<TopicsResponse>("/api/topics", { signal }),
+    refetchInterval: 15_000,
+  });
+}

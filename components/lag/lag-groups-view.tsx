@@ -1,0 +1,104 @@
+"use client";
+
+import { usePathname, useSearchParams } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Panel, PanelMessage } from "@/components/ui/panel";
+import { Skeleton } from "@/components/ui/skeleton";
+import {
+  type GroupsView,
+  LAGGING_TIME_LAG_SECONDS,
+  isLagging,
+  readView,
+  sortGroups,
+  toggleSort,
+  writeView,
+} from "@/components/lag/groups-model";
+import { LagGroupsTable } from "@/components/lag/lag-groups-table";
+import { PollInfo, StaleBanner } from "@/components/lag/poll-info";
+import { useLagGroups, useLagLiveUpdates } from "@/components/lag/use-lag";
+import styles from "@/components/lag/lag.module.css";
+
+/**
+ * The Lag page. Server data: the groups table in the query cache (REST, then socket pushes). View state:
+ * the "only lagging" filter and the sort, in the URL so a view can be linked.
+ */
+export function LagGroupsView() {
+  useLagLiveUpdates(null);
+  const { data, error, isPending, refetch } = useLagGroups();
+  const pathname = usePathname();
+  const view = readView(new URLSearchParams(useSearchParams().toString()));
+  // Native replaceState is synced into useSearchParams by Next's router at once, without the server
+  // round trip of router.replace: the checkbox and the sort arrow follow the click immediately.
+  const setView = (next: GroupsView) => {
+    const query = writeView(next);
+    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
+  };
+
+  const lagging = data?.groups.filter(isLagging) ?? [];
+  const shown = sortGroups(view.onlyLagging ? lagging : (data?.groups ?? []), view.sort, view.dir);
+
+  let body;
+  if (isPending) body = <Skeleton rows={6} />;
+  else if (error)
+    body = (
+      <PanelMessage title="Could not load the consumer groups" tone="error" testId="lag-error">
+        <p>{error.message}</p>
+        <Button onClick={() => void refetch()}>Try again</Button>
+      </PanelMessage>
+    );
+  else if (data.observedAt === null)
+    body = (
+      <PanelMessage title="Kafka does not answer" tone="error" testId="lag-unavailable">
+        {data.error ?? "The first poll has not finished yet."} Groups appear after the first successful poll.
+      </PanelMessage>
+    );
+  else if (data.groups.length === 0)
+    body = (
+      <PanelMessage title="No consumer groups yet" testId="lag-empty">
+        Groups appear here as soon as a consumer joins one or commits an offset.
+      </PanelMessage>
+    );
+  else if (shown.length === 0)
+    body = (
+      <PanelMessage title="No group is lagging" testId="lag-none-lagging">
+        <p>
+          All {data.groups.length} groups are OK and less than {LAGGING_TIME_LAG_SECONDS} s behind.
+        </p>
+        <Button onClick={() => setView({ ...view, onlyLagging: false })}>Show all groups</Button>
+      </PanelMessage>
+    );
+  else body = <LagGroupsTable groups={shown} view={view} onSort={(key) => setView(toggleSort(view, key))} />;
+
+  return (
+    <div className={styles.page}>
+      <PageHeader
+        title="Consumer lag"
+        description="How far each consumer group is behind, in messages and in seconds, and whether it is catching up."
+        actions={data ? <PollInfo {...data} /> : null}
+      />
+      {data ? <StaleBanner {...data} /> : null}
+      <Panel
+        title="Consumer groups"
+        testId="lag-groups-panel"
+        meta={data ? `${data.groups.length} groups · ${lagging.length} lagging` : undefined}
+        actions={
+          <label
+            className={styles.toggle}
+            title={`WARN or ERR, or at least ${LAGGING_TIME_LAG_SECONDS} s behind`}
+          >
+            <input
+              type="checkbox"
+              checked={view.onlyLagging}
+              onChange={(e) => setView({ ...view, onlyLagging: e.target.checked })}
+              data-testid="lag-only-lagging"
+            />
+            Only lagging
+          </label>
+        }
+      >
+        {body}
+      </Panel>
+    </div>
+  );
+}

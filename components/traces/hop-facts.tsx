@@ -1,0 +1,87 @@
+import type { ReactNode } from "react";
+import type { ParentVia, TraceHop } from "@/lib/traces";
+import { formatFullTimestamp } from "@/components/events/format";
+import { formatDuration } from "@/components/traces/trace-format";
+import styles from "@/components/traces/hop-detail.module.css";
+
+const parentVia: Record<ParentVia, string> = {
+  "dead-letter-origin": "dead letter of",
+  copy: "copy (retry / re-drive) of",
+  causation: "caused by",
+  span: "same span as",
+  time: "after (inferred from time order)",
+};
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </>
+  );
+}
+
+const Mono = ({ children }: { children: ReactNode }) => <span className="mono">{children}</span>;
+const ms = (value: number | null) =>
+  value === null ? <span className={styles.muted}>unknown</span> : formatDuration(value);
+
+/** Where the record sits in Kafka, when it was produced, how long it waited and worked, and why it is here. */
+export function HopFacts({ hop, traceStart }: { hop: TraceHop; traceStart: number | null }) {
+  const { event } = hop;
+  return (
+    <dl className={styles.facts}>
+      <Fact label="Topic" testId="hop-topic">
+        <Mono>
+          {hop.topic} · partition {event.partition} · offset {event.offset}
+        </Mono>
+      </Fact>
+      <Fact label="Produced at" testId="hop-produced-at">
+        {formatFullTimestamp(hop.producedAt)}
+        {traceStart !== null ? (
+          <span className={styles.muted}> · +{formatDuration(hop.producedAt - traceStart)}</span>
+        ) : null}
+      </Fact>
+      <Fact label="Queue time">{ms(hop.queueMs)}</Fact>
+      <Fact label="Processing">{ms(hop.processingMs)}</Fact>
+      <Fact label="Hop duration">{formatDuration(hop.durationMs)}</Fact>
+      {hop.parentId ? (
+        <Fact label="Parent">
+          {parentVia[hop.parentVia ?? "causation"]} <Mono>{hop.parentId}</Mono>
+        </Fact>
+      ) : null}
+      {hop.missingParent ? (
+        <Fact label="Parent">
+          <span className={styles.muted}>
+            caused by a message Eventscope does not hold ({event.causationId})
+          </span>
+        </Fact>
+      ) : null}
+      {hop.link !== "same-trace" ? (
+        <Fact label="Joined via">
+          {hop.link === "causation-link" ? "causation link from another trace" : "shared correlation id"}
+          {event.traceId ? (
+            <>
+              {" "}
+              · trace <Mono>{event.traceId}</Mono>
+            </>
+          ) : null}
+        </Fact>
+      ) : null}
+      {event.messageId ? (
+        <Fact label="Message id">
+          <Mono>{event.messageId}</Mono>
+        </Fact>
+      ) : null}
+      {event.correlationId ? (
+        <Fact label="Correlation id">
+          <Mono>{event.correlationId}</Mono>
+        </Fact>
+      ) : null}
+      {event.decodeError ? (
+        <Fact label="Decode error">
+          <span className={styles.error}>{event.decodeError}</span>
+        </Fact>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { SessionResponse } from "@/lib/api/dlq";
+import type { ApiErrorBody } from "@/lib/errors";
+import { authFeature } from "@/server/auth";
+import { ADMIN_TOKEN, client, startDlqApp, uniqueInternalTopics } from "@/server/dlq/test-support";
+import { startTestApp, type TestApp } from "@/server/test-support/app";
+import { testConfig } from "@/server/test-support/config";
+
+let app: TestApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+const withToken = () => testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN });
+
+describe("sign-in", () => {
+  it("exchanges the admin token for an httpOnly, SameSite=Strict session cookie", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const res = await fetch(`${app.url}/api/auth/sign-in`, {
+      method: "POST",
+      headers: { origin: app.url, "content-type": "application/json" },
+      body: JSON.stringify({ token: ADMIN_TOKEN, name: "alice" }),
+    });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^eventscope_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Strict");
+    expect(cookie).toContain("Path=/");
+    expect(cookie).not.toContain(ADMIN_TOKEN);
+    const session = (await fetch(`${app.url}/api/auth/session`, {
+      headers: { cookie: cookie.split(";")[0] ?? "" },
+    }).then((r) => r.json())) as SessionResponse;
+    expect(session).toMatchObject({ authEnabled: true, signedIn: true, user: "alice" });
+  });
+
+  it("refuses a wrong token with 401 and reads as signed out without a cookie", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const c = client(app.url);
+    const res = await c.post<ApiErrorBody>("/api/auth/sign-in", { token: "not-the-token-at-all" });
+    expect(res.status).toBe(401);
+    expect(c.cookie).toBeNull();
+    expect((await c.get<SessionResponse>("/api/auth/session")).body).toMatchObject({ signedIn: false });
+  });
+
+  it("signs out: the old cookie no longer works", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const c = client(app.url);
+    await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN });
+    const old = c.cookie;
+    expect((await c.post<SessionResponse>("/api/auth/sign-out")).body.signedIn).toBe(false);
+    c.cookie = old;
+    expect((await c.get<SessionResponse>("/api/auth/session")).body.signedIn).toBe(false);
+  });
+
+  it("is disabled without EVENTSCOPE_ADMIN_TOKEN", async () => {
+    app = await startTestApp(testConfig(), [authFeature]);
+    const c = client(app.url);
+    expect((await c.get<SessionResponse>("/api/auth/session")).body.authEnabled).toBe(false);
+    expect((await c.post("/api/auth/sign-in", { token: "anything-goes-here" })).status).toBe(503);
+  });
+
+  it("refuses a sign-in from another origin (login CSRF)", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const c = client(app.url);
+    c.origin = "http://evil.example";
+    expect((await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN })).status).toBe(403);
+  });
+});
+
+describe("mutating requests", () => {
+  const redrive = { filter: {}, dryRun: true };
+
+  it("answer 401 without a session", async () => {
+    app = await startDlqApp(withToken(), uniqueInternalTopics());
+    const res = await client(app.url).post<ApiErrorBody>("/api/dlq/orders.DLQ/redrive", redrive);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("unauthorized");
+    const cancel = await client(app.url).post<ApiErrorBody>("/api/redrives/some-task/cancel");
+    expect(cancel.status).toBe(401);
+  });
+
+  it("answer 403 when Origin is another site, even with a valid session", async () => {
+    app = await startDlqApp(withToken(), uniqueInternalTopics());
+    const c = client(app.url);
+    await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN });
+    c.origin = "http://evil.example";
+    const res = await c.post<ApiErrorBody>("/api/dlq/orders.DLQ/redrive", redrive);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/evil\.example/);
+  });
+
+  it("answer 403 with neither Origin nor Referer, and accept a same-origin Referer", async () => {
+    app = await startDlqApp(withToken(), uniqueInternalTopics());
+    const c = client(app.url);
+    await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN });
+    const cookie = c.cookie ?? "";
+    const bare = await fetch(`${app.url}/api/redrives/x/cancel`, { method: "POST", headers: { cookie } });
+    expect(bare.status).toBe(403);
+    const viaReferer = await fetch(`${app.url}/api/redrives/x/cancel`, {
+      method: "POST",
+      headers: { cookie, referer: `${app.url}/dlq/orders.DLQ` },
+    });
+    // Past auth: the task does not exist.
+    expect(viaReferer.status).toBe(404);
+  });
+});

@@ -1,0 +1,3 @@
+export { authFeature } from "@/server/auth/auth-feature";
+export { getAuth, type AuthEvent, type AuthService, type Principal } from "@/server/auth/auth";
+export { readJsonBody } from "@/server/auth/request";

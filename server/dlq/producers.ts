@@ -1,0 +1,64 @@
+/**
+ * One transactional producer per DLQ topic, with a stable transactional id
+ * (`<clientId>-redrive-<dlqTopic>`). Creating it fences any earlier producer with that id: a crashed or
+ * hung Eventscope's open transaction is aborted (or its commit completed) before anything new is sent,
+ * so afterwards the ledger read back from Kafka is the whole truth about that DLQ topic.
+ */
+import type { Kafka, Producer } from "kafkajs";
+
+export class TxProducers {
+  private readonly producers = new Map<string, Promise<Producer>>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly clientId: string,
+  ) {}
+
+  transactionalId(dlqTopic: string): string {
+    return `${this.clientId}-redrive-${dlqTopic}`;
+  }
+
+  get(dlqTopic: string): Promise<Producer> {
+    let p = this.producers.get(dlqTopic);
+    if (!p) {
+      p = this.create(dlqTopic);
+      this.producers.set(dlqTopic, p);
+      p.catch(() => this.producers.delete(dlqTopic));
+    }
+    return p;
+  }
+
+  /** Drops the producer (after a failed transaction its state is unknown) and fences with a fresh one. */
+  async reset(dlqTopic: string): Promise<Producer> {
+    const old = this.producers.get(dlqTopic);
+    this.producers.delete(dlqTopic);
+    await old?.then((p) => p.disconnect()).catch(() => undefined);
+    return this.get(dlqTopic);
+  }
+
+  private async create(dlqTopic: string): Promise<Producer> {
+    const producer = this.kafka.producer({
+      transactionalId: this.transactionalId(dlqTopic),
+      idempotent: true,
+      maxInFlightRequests: 1,
+      transactionTimeout: 30_000,
+      allowAutoTopicCreation: false,
+    });
+    await producer.connect();
+    try {
+      // Initialising the transactional id is what fences: an empty transaction does it without a write.
+      const txn = await producer.transaction();
+      await txn.abort();
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    return producer;
+  }
+
+  async stop(): Promise<void> {
+    const all = [...this.producers.values()];
+    this.producers.clear();
+    await Promise.all(all.map((p) => p.then((x) => x.disconnect()).catch(() => undefined)));
+  }
+}

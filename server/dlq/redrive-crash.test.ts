@@ -1,0 +1,112 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { DlqTopicsResponse, RedriveTask } from "@/lib/api/dlq";
+import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
+import type { TestApp } from "@/server/test-support/app";
+import { testConfig } from "@/server/test-support/config";
+import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  ADMIN_TOKEN,
+  createTopics,
+  produceDeadLetters,
+  readAll,
+  signedIn,
+  startDlqApp,
+  uniqueInternalTopics,
+  waitFor,
+} from "@/server/dlq/test-support";
+
+/** Figures and progress go to stdout as plain lines (the parent test or a human reads them). */
+const report = (line: string) => void process.stdout.write(`${line}\n`);
+
+const created: string[] = [];
+let app: TestApp | null = null;
+
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+
+afterAll(async () => {
+  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+});
+
+/** Runs the child backend until it has re-driven at least `killAt` letters, then SIGKILLs it. */
+async function runChildAndKill(env: Record<string, string>, killAt: number) {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/dlq/testing/redrive-child.ts"], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  let taskId = "";
+  let movedAtKill = -1;
+  try {
+    for await (const line of createInterface({ input: child.stdout })) {
+      const msg = JSON.parse(line) as { taskId?: string; moved?: number };
+      if (msg.taskId) taskId = msg.taskId;
+      if (msg.moved !== undefined && msg.moved >= killAt) {
+        movedAtKill = msg.moved;
+        child.kill("SIGKILL");
+        break;
+      }
+    }
+  } finally {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await exited;
+  }
+  if (!taskId || movedAtKill < 0) throw new Error(`child ended early: ${stderr.slice(-2000)}`);
+  return { taskId, movedAtKill };
+}
+
+describe("re-drive after a crash", () => {
+  it("resumes a task whose process was killed mid-way: exactly 1,000 letters on the target", async () => {
+    const origin = uniqueName("payments");
+    const dlq = `${origin}.DLQ`;
+    const topics = uniqueInternalTopics();
+    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 2 });
+    await produceDeadLetters(dlq, origin, 1_000);
+
+    const { taskId, movedAtKill } = await runChildAndKill(
+      { DLQ_CHILD_TOPICS: JSON.stringify(topics), DLQ_CHILD_DLQ: dlq, DLQ_CHILD_RATE: "200" },
+      300,
+    );
+    report(`[dlq] child killed with SIGKILL after it reported ${movedAtKill} letters re-driven`);
+
+    app = await startDlqApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
+    const c = await signedIn(app.url);
+    await waitFor("the DLQ to load", async () => {
+      const { body } = await c.get<DlqTopicsResponse>("/api/dlq");
+      return body.state === "ready" && body.topics.find((t) => t.topic === dlq)?.loaded;
+    });
+    const interrupted = (await c.get<RedriveTask>(`/api/redrives/${taskId}`)).body;
+    expect(interrupted).toMatchObject({ status: "failed", resumable: true });
+    expect(interrupted.error).toMatch(/interrupted/);
+
+    const beforeResume = await readAll(origin);
+    const fromBefore = beforeResume.map((m) => String(m.headers?.["x-redriven-from"]));
+    expect(new Set(fromBefore).size).toBe(fromBefore.length);
+    expect(fromBefore.length).toBeGreaterThanOrEqual(movedAtKill);
+    report(`[dlq] ${fromBefore.length} letters were committed on the target before the resume`);
+
+    const resumed = await c.post<RedriveTask>(`/api/redrives/${taskId}/resume`);
+    expect(resumed.status).toBe(200);
+    const done = await waitFor(
+      "the resumed task to finish",
+      async () => {
+        const { body } = await c.get<RedriveTask>(`/api/redrives/${taskId}`);
+        return FINAL_REDRIVE_STATUSES.includes(body.status) ? body : null;
+      },
+      60_000,
+    );
+    expect(done).toMatchObject({ status: "completed", total: 1_000, moved: 1_000, resumes: 1 });
+
+    const onTarget = await readAll(origin);
+    const from = onTarget.map((m) => String(m.headers?.["x-redriven-from"]));
+    expect(onTarget).toHaveLength(1_000);
+    expect(new Set(from).size).toBe(1_000);
+  }, 120_000);
+});

@@ -1,0 +1,154 @@
+/**
+ * Runs a re-drive task: paced batches, each one transaction (transaction.ts). Before every batch the
+ * ledger is consulted, so a letter re-driven by anyone (another tab's task, this task before a crash) is
+ * never sent again; after a failed transaction the producer is replaced (fencing the failed one, which
+ * settles its transaction either way) and the ledger is read back from Kafka before deciding again.
+ */
+import type { Admin } from "kafkajs";
+import type { RedriveTask } from "@/lib/api/dlq";
+import { nextBatchAt, redriveBatchSize } from "@/lib/dlq";
+import type { Logger } from "@/server/logger";
+import type { LetterStore } from "@/server/dlq/letter-store";
+import { targetOf } from "@/server/dlq/planner";
+import type { TxProducers } from "@/server/dlq/producers";
+import type { StateReader } from "@/server/dlq/state-reader";
+import {
+  type BatchLetter,
+  type SentLetter,
+  sendBatchInTransaction,
+  targetPartitions,
+} from "@/server/dlq/transaction";
+
+export interface RunDeps {
+  producers: TxProducers;
+  state: StateReader;
+  admin: Admin;
+  ledgerTopic: string;
+  log: Logger;
+}
+
+export interface RunControl {
+  cancelled(): boolean;
+  /** Sleeps, waking early when the task is cancelled. */
+  sleep(ms: number): Promise<void>;
+  progress(): void;
+}
+
+export interface RunOutcome {
+  status: "completed" | "cancelled" | "failed";
+  error: string | null;
+  sent: SentLetter[];
+}
+
+const RETRIES = 5;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function runRedrive(
+  task: RedriveTask,
+  refs: readonly { partition: number; offset: string }[],
+  store: LetterStore,
+  deps: RunDeps,
+  control: RunControl,
+): Promise<RunOutcome> {
+  const { producers, state, admin, ledgerTopic, log } = deps;
+  const sent: SentLetter[] = [];
+  const ids = refs.map((r) => `${task.dlqTopic}/${r.partition}/${r.offset}`);
+  const mine = (id: string) => state.ledger.get(id)?.taskId === task.id;
+  try {
+    const t0 = Date.now();
+    let producer = await producers.get(task.dlqTopic);
+    await state.catchUp();
+    log.debug({ task: task.id, ms: Date.now() - t0 }, "re-drive producer fenced and ledger caught up");
+    // Counts start from the ledger, so a resumed task neither forgets nor double-counts.
+    task.moved = ids.filter(mine).length;
+    task.skipped = 0;
+    task.failed = 0;
+    const todo = ids.filter((id) => !mine(id));
+    const counted = new Set<string>();
+    const partitions = await targetPartitions(admin, Object.keys(task.targets));
+    const batchSize = redriveBatchSize(task.ratePerSec);
+    const startedAt = Date.now();
+    let sentSinceStart = 0;
+
+    for (let i = 0; i < todo.length; i += batchSize) {
+      const wait = nextBatchAt(startedAt, sentSinceStart, task.ratePerSec) - Date.now();
+      if (wait > 0) await control.sleep(wait);
+      if (control.cancelled()) return { status: "cancelled", error: null, sent };
+      const chunk = todo.slice(i, i + batchSize);
+      for (let attempt = 1; ; attempt++) {
+        const batch = pick(chunk, task, store, state, mine, counted);
+        if (batch.length === 0) break;
+        try {
+          const now = Date.now();
+          const result = await sendBatchInTransaction({
+            producer,
+            batch,
+            partitions,
+            ledgerTopic,
+            taskId: task.id,
+            by: task.requestedBy,
+            now,
+          });
+          log.debug(
+            { task: task.id, letters: result.length, ms: Date.now() - now },
+            "re-drive batch committed",
+          );
+          for (const s of result) state.applyLedger(s.id, s.ledger);
+          sent.push(...result);
+          task.moved += result.length;
+          sentSinceStart += result.length;
+          break;
+        } catch (error) {
+          if (attempt >= RETRIES) throw error;
+          log.warn({ err: error, task: task.id, attempt }, "re-drive transaction failed; retrying");
+          await control.sleep(Math.min(8_000, 500 * 2 ** attempt));
+          producer = await producers.reset(task.dlqTopic);
+          await state.catchUp();
+        }
+      }
+      control.progress();
+    }
+    return {
+      status: "completed",
+      error:
+        task.failed > 0 ? `${task.failed} letter(s) are no longer in the DLQ and were not re-driven` : null,
+      sent,
+    };
+  } catch (error) {
+    log.error({ err: error, task: task.id }, "re-drive task failed");
+    return { status: "failed", error: message(error), sent };
+  }
+}
+
+/**
+ * The letters of a chunk that still need sending, after asking the ledger. Counts skipped (re-driven by
+ * someone else, unless forced) and failed (no longer held) letters on the task, once per letter
+ * (`counted`), so a retried chunk is not counted twice.
+ */
+function pick(
+  chunk: readonly string[],
+  task: RedriveTask,
+  store: LetterStore,
+  state: StateReader,
+  mine: (id: string) => boolean,
+  counted: Set<string>,
+): BatchLetter[] {
+  const batch: BatchLetter[] = [];
+  for (const id of chunk) {
+    if (mine(id)) continue;
+    const entry = state.ledger.get(id);
+    const letter = store.get(id);
+    const target = letter ? targetOf(letter, task.target ?? undefined) : null;
+    if (entry && !task.force) {
+      if (!counted.has(id)) task.skipped += 1;
+    } else if (!letter || target === null) {
+      if (!counted.has(id)) task.failed += 1;
+    } else {
+      batch.push({ letter, target, count: (entry?.count ?? 0) + 1 });
+      continue;
+    }
+    counted.add(id);
+  }
+  return batch;
+}

@@ -1,0 +1,133 @@
+/**
+ * Reads Eventscope's own topics (ledger, tasks, audit) from the beginning with read_committed and keeps
+ * following them: the ledger says which letters were re-driven, the tasks topic what a resume continues,
+ * the audit topic what `GET /api/audit` shows. A re-drive only starts once this has caught up, and it
+ * catches up again after every failed transaction, so "is X re-driven?" is answered from Kafka itself.
+ */
+import { randomUUID } from "node:crypto";
+import type { Admin, Consumer, Kafka } from "kafkajs";
+import type { AuditEntry } from "@/lib/api/dlq";
+import type { Logger } from "@/server/logger";
+import { ConsumerProgress, endOffsets } from "@/server/dlq/consumer-progress";
+import type { InternalTopics } from "@/server/dlq/internal-topics";
+import {
+  auditEntrySchema,
+  type LedgerValue,
+  ledgerValueSchema,
+  parseRecord,
+  type TaskRecord,
+  taskRecordSchema,
+} from "@/server/dlq/records";
+
+const AUDIT_MEMORY = 5_000;
+
+export class StateReader {
+  readonly ledger = new Map<string, LedgerValue>();
+  readonly tasks = new Map<string, TaskRecord>();
+  private readonly audit: AuditEntry[] = [];
+  private readonly auditIds = new Set<string>();
+  private consumer: Consumer | null = null;
+  private progress: ConsumerProgress | null = null;
+  private readonly ledgerListeners = new Set<(dlqTopic: string) => void>();
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly admin: Admin,
+    private readonly topics: InternalTopics,
+    private readonly groupPrefix: string,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: `${this.groupPrefix}-state-${randomUUID()}`,
+      readUncommitted: false,
+      maxWaitTimeInMs: 200,
+    });
+    this.consumer = consumer;
+    this.progress = new ConsumerProgress(consumer);
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [this.topics.ledger, this.topics.tasks, this.topics.audit],
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, message }) => {
+        const key = message.key?.toString("utf8") ?? "";
+        if (topic === this.topics.ledger)
+          this.applyLedger(key, parseRecord(ledgerValueSchema, message.value));
+        else if (topic === this.topics.tasks)
+          this.applyTask(key, parseRecord(taskRecordSchema, message.value));
+        else if (topic === this.topics.audit) {
+          const entry = parseRecord(auditEntrySchema, message.value);
+          if (entry) this.addAudit(entry);
+        }
+      },
+    });
+  }
+
+  /** Waits until everything committed to the three topics before this call has been read. */
+  async catchUp(timeoutMs = 60_000): Promise<void> {
+    if (!this.progress) throw new Error("state reader not started");
+    const ends = await endOffsets(this.admin, [this.topics.ledger, this.topics.tasks, this.topics.audit]);
+    if (!(await this.progress.waitFor(ends, timeoutMs)))
+      throw new Error(`could not read Eventscope's re-drive ledger within ${Math.round(timeoutMs / 1000)} s`);
+  }
+
+  /** Applies a ledger record (from the topic, or written through after our own commit). Null = tombstone. */
+  applyLedger(id: string, value: LedgerValue | null): void {
+    if (value === null) this.ledger.delete(id);
+    else {
+      const current = this.ledger.get(id);
+      // A late echo of an older record must not undo a newer (forced) re-drive.
+      if (current && current.count > value.count) return;
+      this.ledger.set(id, value);
+    }
+    const dlqTopic = id.slice(0, id.indexOf("/"));
+    for (const l of this.ledgerListeners) l(dlqTopic);
+  }
+
+  onLedgerChange(listener: (dlqTopic: string) => void): () => void {
+    this.ledgerListeners.add(listener);
+    return () => this.ledgerListeners.delete(listener);
+  }
+
+  private applyTask(id: string, record: TaskRecord | null): void {
+    if (record === null) this.tasks.delete(id);
+    else {
+      const current = this.tasks.get(id);
+      if (!current || current.task.updatedAt <= record.task.updatedAt) this.tasks.set(id, record);
+    }
+  }
+
+  /** Records our own task state at once (the topic echo follows). */
+  rememberTask(record: TaskRecord): void {
+    this.applyTask(record.task.id, record);
+  }
+
+  addAudit(entry: AuditEntry): void {
+    if (this.auditIds.has(entry.id)) return;
+    this.auditIds.add(entry.id);
+    this.audit.push(entry);
+    if (this.audit.length > AUDIT_MEMORY * 1.2) {
+      this.audit.sort((a, b) => a.at - b.at);
+      for (const old of this.audit.splice(0, this.audit.length - AUDIT_MEMORY)) this.auditIds.delete(old.id);
+    }
+  }
+
+  /** Newest first. */
+  auditEntries(filter: { dlqTopic?: string; limit: number }): AuditEntry[] {
+    return this.audit
+      .filter((e) => filter.dlqTopic === undefined || e.dlqTopic === filter.dlqTopic)
+      .sort((a, b) => b.at - a.at)
+      .slice(0, filter.limit);
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer
+      ?.disconnect()
+      .catch((error: unknown) => this.log.warn({ err: error }, "state reader"));
+    this.consumer = null;
+  }
+}

@@ -1,0 +1,164 @@
+/** Helpers for the dead-letter integration tests (real broker): letters, sign-in, API calls, reading back. */
+import { randomUUID } from "node:crypto";
+import { type Kafka, type KafkaMessage, logLevel } from "kafkajs";
+import { Kafka as KafkaClient } from "kafkajs";
+import { authFeature } from "@/server/auth";
+import type { Config } from "@/server/config";
+import { createDlqFeature } from "@/server/dlq/dlq-feature";
+import type { InternalTopics } from "@/server/dlq/internal-topics";
+import { startTestApp, type TestApp } from "@/server/test-support/app";
+import { testBrokers, uniqueName, withAdmin } from "@/server/test-support/kafka";
+
+export const ADMIN_TOKEN = "test-admin-token-0123456789";
+
+export function uniqueInternalTopics(): InternalTopics {
+  const id = randomUUID().slice(0, 8);
+  return {
+    ledger: `__es_test_redrives_${id}`,
+    tasks: `__es_test_tasks_${id}`,
+    audit: `__es_test_audit_${id}`,
+  };
+}
+
+export function startDlqApp(config: Config, topics: InternalTopics): Promise<TestApp> {
+  return startTestApp(config, [authFeature, createDlqFeature(topics)]);
+}
+
+export function kafka(): Kafka {
+  return new KafkaClient({
+    clientId: uniqueName("dlq-test"),
+    brokers: testBrokers(),
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+export async function createTopics(...topics: { topic: string; partitions?: number }[]): Promise<void> {
+  await withAdmin((admin) =>
+    admin.createTopics({
+      topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.partitions ?? 1 })),
+      waitForLeaders: true,
+    }),
+  );
+}
+
+/** `count` dead letters as the demo's payment service writes them (plain `x-original-*` family). */
+export async function produceDeadLetters(dlqTopic: string, origin: string, count: number): Promise<void> {
+  const producer = kafka().producer();
+  await producer.connect();
+  try {
+    for (let start = 0; start < count; start += 500) {
+      const messages = Array.from({ length: Math.min(500, count - start) }, (_, j) => {
+        const i = start + j;
+        return {
+          key: `order-${i}`,
+          value: JSON.stringify({ orderId: `order-${i}`, amount: 10 + (i % 7) }),
+          headers: {
+            traceparent: `00-${i.toString(16).padStart(32, "0").replace(/^0/, "a")}-00f067aa0ba902b7-01`,
+            "x-original-topic": origin,
+            "x-original-partition": "0",
+            "x-original-offset": String(i),
+            "x-error-type": i % 3 === 0 ? "PaymentTimeout" : "PaymentDeclined",
+            "x-error-message": `payment for order-${i} failed`,
+            "x-attempts": "3",
+            "x-first-failure-at": new Date(1_700_000_000_000 + i).toISOString(),
+          },
+        };
+      });
+      await producer.send({ topic: dlqTopic, messages });
+    }
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Every committed record of a topic (read_committed), read to its current end. */
+export async function readAll(topic: string, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+  const k = kafka();
+  const admin = k.admin();
+  await admin.connect();
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.disconnect();
+  const remaining = new Map(ends.filter((e) => e.high !== e.low).map((e) => [e.partition, BigInt(e.high)]));
+  const out: KafkaMessage[] = [];
+  if (remaining.size === 0) return out;
+  const consumer = k.consumer({ groupId: uniqueName("dlq-test-read"), readUncommitted: false });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const done = new Promise<void>((resolve) => {
+    consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      const end = remaining.get(payload.partition);
+      if (end !== undefined && BigInt(payload.lastOffset) + 1n >= end) remaining.delete(payload.partition);
+      if (remaining.size === 0) resolve();
+    });
+  });
+  await consumer.run({ eachMessage: async ({ message }) => void out.push(message) });
+  const timer = new Promise<void>((_, reject) =>
+    setTimeout(() => reject(new Error(`reading ${topic} timed out`)), timeoutMs),
+  );
+  try {
+    await Promise.race([done, timer]);
+  } finally {
+    await consumer.disconnect();
+  }
+  return out;
+}
+
+export interface Client {
+  cookie: string | null;
+  origin: string;
+  get<T>(path: string): Promise<{ status: number; body: T }>;
+  post<T>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: T }>;
+}
+
+export function client(baseUrl: string): Client {
+  const c: Client = {
+    cookie: null,
+    origin: baseUrl,
+    async get<T>(path: string) {
+      const res = await fetch(`${baseUrl}${path}`, { headers: c.cookie ? { cookie: c.cookie } : {} });
+      return { status: res.status, body: (await res.json()) as T };
+    },
+    async post<T>(path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method: "POST",
+        headers: {
+          origin: c.origin,
+          ...(c.cookie ? { cookie: c.cookie } : {}),
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const setCookie = res.headers.get("set-cookie");
+      if (setCookie) c.cookie = setCookie.split(";")[0] ?? null;
+      return { status: res.status, body: (await res.json()) as T };
+    },
+  };
+  return c;
+}
+
+export async function signedIn(baseUrl: string): Promise<Client> {
+  const c = client(baseUrl);
+  const res = await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN, name: "tester" });
+  if (res.status !== 200) throw new Error(`sign-in failed with ${res.status}`);
+  return c;
+}
+
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+  everyMs = 200,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * One batch of a re-drive as one Kafka transaction: the letters go to their targets and their ledger
+ * records to `__eventscope_redrives`, committed together or not at all. Partitions are chosen here
+ * (not by the producer) so each letter's resulting offset is known and recorded in its ledger entry.
+ */
+import { type Admin, type IHeaders, type Message, Partitioners, type Producer } from "kafkajs";
+import { buildRedriveHeaders } from "@/lib/dlq";
+import type { RawHeader } from "@/lib/model/raw-record";
+import type { StoredLetter } from "@/server/dlq/letter-store";
+import type { LedgerValue } from "@/server/dlq/records";
+
+export interface BatchLetter {
+  letter: StoredLetter;
+  target: string;
+  /** The ledger count this re-drive will have (1 the first time). */
+  count: number;
+}
+
+export interface SentLetter {
+  id: string;
+  target: string;
+  partition: number;
+  offset: string | null;
+  ledger: LedgerValue;
+}
+
+const partitioner = Partitioners.DefaultPartitioner();
+
+function toKafkaHeaders(headers: readonly RawHeader[]): IHeaders {
+  const out: IHeaders = {};
+  for (const { key, value } of headers) {
+    const v =
+      value === null ? Buffer.alloc(0) : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const existing = out[key];
+    if (existing === undefined) out[key] = v;
+    else out[key] = Array.isArray(existing) ? [...existing, v] : [existing, v];
+  }
+  return out;
+}
+
+/** Partition counts of the targets, fetched once per task run. */
+export async function targetPartitions(
+  admin: Admin,
+  topics: readonly string[],
+): Promise<Map<string, number>> {
+  const meta = await admin.fetchTopicMetadata({ topics: [...topics] });
+  return new Map(meta.topics.map((t) => [t.name, t.partitions.length]));
+}
+
+/**
+ * Back to the original partition when the letter returns to its origin topic and the headers name it
+ * (keeps per-key order, also for keyless records); otherwise Kafka's default (murmur2 of the key).
+ */
+function choosePartition(letter: StoredLetter, target: string, partitions: number, msg: Message): number {
+  const origin = letter.dead.origin;
+  if (target === origin.topic && origin.partition !== null && origin.partition < partitions)
+    return origin.partition;
+  const partitionMetadata = Array.from({ length: partitions }, (_, i) => ({
+    partitionErrorCode: 0,
+    partitionId: i,
+    leader: 0,
+    replicas: [0],
+    isr: [0],
+  }));
+  return partitioner({ topic: target, partitionMetadata, message: msg });
+}
+
+export async function sendBatchInTransaction(input: {
+  producer: Producer;
+  batch: readonly BatchLetter[];
+  partitions: ReadonlyMap<string, number>;
+  ledgerTopic: string;
+  taskId: string;
+  by: string;
+  now: number;
+}): Promise<SentLetter[]> {
+  const { producer, batch, partitions, ledgerTopic, taskId, by, now } = input;
+  const at = new Date(now).toISOString();
+  const byTopic = new Map<string, { item: BatchLetter; message: Message }[]>();
+  for (const item of batch) {
+    const { letter, target } = item;
+    const headers = buildRedriveHeaders(letter.headers, {
+      dlqTopic: letter.topic,
+      partition: letter.partition,
+      offset: letter.offset,
+      redrivenAt: at,
+      redrivenBy: by,
+    });
+    const message: Message = { key: letter.key, value: letter.value, headers: toKafkaHeaders(headers) };
+    message.partition = choosePartition(letter, target, partitions.get(target) ?? 1, message);
+    const list = byTopic.get(target) ?? [];
+    list.push({ item, message });
+    byTopic.set(target, list);
+  }
+
+  const txn = await producer.transaction();
+  try {
+    const meta = await txn.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list.map((l) => l.message) })),
+    });
+    const sent: SentLetter[] = [];
+    for (const [topic, list] of byTopic) {
+      const seenPerPartition = new Map<number, number>();
+      for (const { item, message } of list) {
+        const partition = message.partition ?? 0;
+        const index = seenPerPartition.get(partition) ?? 0;
+        seenPerPartition.set(partition, index + 1);
+        const base = meta.find((m) => m.topicName === topic && m.partition === partition)?.baseOffset;
+        const offset = base === undefined ? null : (BigInt(base) + BigInt(index)).toString();
+        const ledger: LedgerValue = {
+          v: 1,
+          taskId,
+          by,
+          at: now,
+          target: { topic, partition, offset },
+          count: item.count,
+        };
+        sent.push({ id: item.letter.id, target: topic, partition, offset, ledger });
+      }
+    }
+    await txn.send({
+      topic: ledgerTopic,
+      acks: -1,
+      messages: sent.map((s) => ({ key: s.id, value: JSON.stringify(s.ledger) })),
+    });
+    await txn.commit();
+    return sent;
+  } catch (error) {
+    if (txn.isActive()) await txn.abort().catch(() => undefined);
+    throw error;
+  }
+}

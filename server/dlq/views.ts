@@ -1,0 +1,124 @@
+/** StoredLetter → the API's shapes (lib/api/dlq.ts). */
+import type {
+  DeadLetterDetail,
+  DeadLettersResponse,
+  DeadLetterSummary,
+  DlqState,
+  LetterStatusFilter,
+  RedriveMark,
+} from "@/lib/api/dlq";
+import { decodeRecord } from "@/lib/decode";
+import { groupByErrorType, matchesRedriveFilter } from "@/lib/dlq";
+import {
+  compareNewestFirst,
+  type LetterStore,
+  type StoredLetter,
+  toRawRecord,
+} from "@/server/dlq/letter-store";
+import type { LedgerValue } from "@/server/dlq/records";
+
+const STACK_IN_LIST = 8 * 1024;
+
+export function mark(value: LedgerValue | undefined): RedriveMark | null {
+  if (!value) return null;
+  const { taskId, by, at, target, count } = value;
+  return { taskId, by, at, target, count };
+}
+
+export function summary(
+  l: StoredLetter,
+  ledger: ReadonlyMap<string, LedgerValue>,
+  full = false,
+): DeadLetterSummary {
+  const stack = l.dead.error.stacktrace;
+  return {
+    id: l.id,
+    partition: l.partition,
+    offset: l.offset,
+    timestamp: l.timestamp,
+    origin: l.dead.origin,
+    error: {
+      ...l.dead.error,
+      stacktrace:
+        stack && !full && stack.length > STACK_IN_LIST ? `${stack.slice(0, STACK_IN_LIST)}\n…` : stack,
+    },
+    attempts: l.dead.attempts,
+    firstFailureAt: l.dead.firstFailureAt,
+    traceId: l.traceId,
+    key: l.keyPreview,
+    families: l.dead.families,
+    warnings: l.dead.warnings,
+    redriven: mark(ledger.get(l.id)),
+  };
+}
+
+export function detail(l: StoredLetter, ledger: ReadonlyMap<string, LedgerValue>): DeadLetterDetail {
+  const event = decodeRecord(toRawRecord(l));
+  return {
+    ...summary(l, ledger, true),
+    dlqTopic: l.topic,
+    headers: event.headers,
+    keyPayload: event.key,
+    value: event.value,
+    size: event.size,
+  };
+}
+
+export interface LetterQuery {
+  status: LetterStatusFilter;
+  /** Exact error type; "" selects letters without one. */
+  errorType?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+function encodeCursor(l: StoredLetter): string {
+  return `${l.timestamp}:${l.partition}:${l.offset}`;
+}
+
+function afterCursor(cursor: string): ((l: StoredLetter) => boolean) | null {
+  const m = /^(\d+):(\d+):(\d+)$/.exec(cursor);
+  if (!m) return null;
+  const ref = { timestamp: Number(m[1]), partition: Number(m[2]), offset: m[3] ?? "0" } as StoredLetter;
+  return (l) => compareNewestFirst(l, ref) > 0;
+}
+
+export function listLetters(
+  store: LetterStore,
+  ledger: ReadonlyMap<string, LedgerValue>,
+  query: LetterQuery,
+  state: DlqState,
+): DeadLettersResponse {
+  const all = store.all();
+  const matching = all.filter((l) => {
+    const redriven = ledger.has(l.id);
+    if (query.status === "pending" && redriven) return false;
+    if (query.status === "redriven" && !redriven) return false;
+    if (query.errorType !== undefined) {
+      if (query.errorType === "" ? l.dead.error.type !== null : l.dead.error.type !== query.errorType)
+        return false;
+    }
+    if (query.q === undefined) return true;
+    return matchesRedriveFilter(
+      { ...l.dead, searchText: [l.keyPreview, l.traceId].join(" ") },
+      { text: query.q },
+    );
+  });
+  const after = query.cursor ? afterCursor(query.cursor) : null;
+  const start = after ? matching.findIndex(after) : 0;
+  const page = start < 0 ? [] : matching.slice(start, start + query.limit);
+  const last = page.at(-1);
+  const more = start >= 0 && start + query.limit < matching.length;
+  return {
+    topic: store.topic,
+    state,
+    total: all.length,
+    matched: matching.length,
+    groups: groupByErrorType(
+      all.map((l) => ({ error: l.dead.error, redriven: ledger.has(l.id) ? true : null })),
+    ),
+    letters: page.map((l) => summary(l, ledger)),
+    nextCursor: more && last ? encodeCursor(last) : null,
+  };
+}

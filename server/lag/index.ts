@@ -1,0 +1,9 @@
+/** Consumer lag (issue 6): what other features may use. */
+export { lagFeature } from "@/server/lag/feature";
+export {
+  getLagService,
+  LAG_SERVICE_KEY,
+  type ConsumedBy,
+  type ConsumptionPoint,
+  type LagService,
+} from "@/server/lag/service";

@@ -1,0 +1,175 @@
+/**
+ * The lag service: the poller's state behind a small read API, published to other features as
+ * `ctx.registry.get("lag")` (see `getLagService`). The traces feature uses `consumedAt` to tell when a
+ * group consumed a hop; the REST routes and the socket use the snapshots.
+ */
+import type { LagGroupDetailResponse, LagGroupsResponse } from "@/lib/api/lag";
+import { DEFAULT_COMMIT_WINDOW_SIZE, parseOffset } from "@/lib/lag";
+import { LagState } from "@/server/lag/lag-state";
+import { historyGeometry } from "@/server/lag/partition-history";
+import { type LagPoller, startLagPoller } from "@/server/lag/poller";
+import type { ClusterObservation } from "@/server/lag/types";
+import { groupDetail, groupSummary } from "@/server/lag/views";
+import type { Logger } from "@/server/logger";
+
+/** One observation of a group's committed offset on a partition (the next offset it will read). */
+export interface ConsumptionPoint {
+  group: string;
+  topic: string;
+  partition: number;
+  committedOffset: string;
+  observedAt: number;
+}
+
+/** When `group` consumed a record: between `notYetAt` (still unread) and `consumedBy` (read by then). */
+export interface ConsumedBy {
+  group: string;
+  /** First poll at which the committed offset was past the record; null while it is not (yet). */
+  consumedBy: number | null;
+  /** Last poll before that at which the record was still unread; null when no such poll is kept. */
+  notYetAt: number | null;
+}
+
+export interface LagService {
+  /** The groups table as of the last poll. */
+  groups(): LagGroupsResponse;
+  /** One group's detail as of the last poll; null when Kafka did not list the group. */
+  group(id: string): LagGroupDetailResponse | null;
+  /** Every change of a committed offset kept in the history (≥ 1 h), per partition oldest first. */
+  consumptionHistory(): ConsumptionPoint[];
+  /** For each group reading topic/partition, when it consumed `offset` (from the kept history). */
+  consumedAt(topic: string, partition: number, offset: bigint | string): ConsumedBy[];
+  /** Resolves once a first poll has finished (successfully or not), or after `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<void>;
+  /** Called after every poll, successful or not; returns the unsubscribe function. */
+  onPoll(listener: () => void): () => void;
+}
+
+export const LAG_SERVICE_KEY = "lag";
+
+/** The lag service another feature published, if the lag feature runs. */
+export function getLagService(registry: Map<string, unknown>): LagService | undefined {
+  return registry.get(LAG_SERVICE_KEY) as LagService | undefined;
+}
+
+export interface RunningLagService extends LagService {
+  pollNow(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startLagService(options: {
+  intervalMs: number;
+  read: () => Promise<ClusterObservation>;
+  logger: Logger;
+  autoStart?: boolean;
+}): RunningLagService {
+  // Burrow judges a window of 10 commits; a poller sees at most one commit per poll, so silence is
+  // never called STOP before 10 polls have passed, however young the window.
+  const state = new LagState({
+    history: historyGeometry(options.intervalMs),
+    minStopSpanMs: DEFAULT_COMMIT_WINDOW_SIZE * options.intervalMs,
+  });
+  const listeners = new Set<() => void>();
+  let snapshot: LagGroupsResponse | null = null;
+  const details = new Map<string, LagGroupDetailResponse | null>();
+  let firstPoll: () => void = () => undefined;
+  const firstPollDone = new Promise<void>((resolve) => (firstPoll = resolve));
+
+  const poller: LagPoller = startLagPoller({
+    intervalMs: options.intervalMs,
+    read: options.read,
+    state,
+    logger: options.logger,
+    autoStart: options.autoStart,
+    onPoll: () => {
+      snapshot = null;
+      details.clear();
+      firstPoll();
+      for (const listener of listeners) listener();
+    },
+  });
+
+  const pollInfo = () => {
+    const status = poller.status();
+    return {
+      observedAt: status.observedAt,
+      intervalMs: options.intervalMs,
+      stale: status.stale,
+      error: status.error,
+      endOffset: "last-stable-offset" as const,
+    };
+  };
+  const asOf = () => poller.status().observedAt ?? Date.now();
+
+  const partitionsOf = function* () {
+    for (const group of state.groups.values())
+      for (const partition of group.partitions.values()) yield { group: group.id, partition };
+  };
+
+  return {
+    groups() {
+      snapshot ??= {
+        ...pollInfo(),
+        groups: [...state.groups.values()].map((g) => groupSummary(g, asOf())),
+      };
+      return snapshot;
+    },
+    group(id) {
+      if (!details.has(id)) {
+        const entry = state.groups.get(id);
+        details.set(id, entry ? groupDetail(entry, pollInfo(), asOf()) : null);
+      }
+      return details.get(id) ?? null;
+    },
+    consumptionHistory() {
+      const out: ConsumptionPoint[] = [];
+      for (const { group, partition: p } of partitionsOf()) {
+        let previous: bigint | null = null;
+        for (const point of p.history.points()) {
+          if (point.committed === null || point.committed === previous) continue;
+          previous = point.committed;
+          out.push({
+            group,
+            topic: p.topic,
+            partition: p.partition,
+            committedOffset: point.committed.toString(),
+            observedAt: point.t,
+          });
+        }
+      }
+      return out;
+    },
+    consumedAt(topic, partition, offset) {
+      const target = parseOffset(offset);
+      if (target === null) return [];
+      const out: ConsumedBy[] = [];
+      for (const { group, partition: p } of partitionsOf()) {
+        if (p.topic !== topic || p.partition !== partition) continue;
+        let notYetAt: number | null = null;
+        let consumedBy: number | null = null;
+        for (const point of p.history.points()) {
+          if (point.committed === null) continue;
+          if (point.committed > target) {
+            consumedBy = point.t;
+            break;
+          }
+          notYetAt = point.t;
+        }
+        out.push({ group, consumedBy, notYetAt });
+      }
+      return out;
+    },
+    async ready(timeoutMs = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+      await Promise.race([firstPollDone, timeout]);
+      clearTimeout(timer);
+    },
+    onPoll(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pollNow: () => poller.pollNow(),
+    stop: () => poller.stop(),
+  };
+}

@@ -1,0 +1,85 @@
+/** `GET /api/traces`, `GET /api/traces/:id` and live "trace changed" notices for watched traces. */
+import type { TracesResponse } from "@/lib/api/traces";
+import { tracesQuerySchema } from "@/lib/api/traces";
+import { isDlqTopicName } from "@/lib/dlq";
+import { AppError } from "@/lib/errors";
+import { type EventFeed, REGISTRY } from "@/server/collector/collector-feature";
+import type { Feature } from "@/server/feature";
+import type { EventStore } from "@/server/index/event-store";
+import { getLagService } from "@/server/lag/service";
+import type { LiveSocket } from "@/server/live/socket-server";
+import { createTraceService } from "@/server/traces/trace-service";
+
+const room = (traceId: string) => `trace:${traceId}`;
+/** At most one "changed" notice per trace per this interval: a busy trace must not flood its viewers. */
+const NOTIFY_MS = 500;
+
+export const tracesFeature: Feature = {
+  name: "traces",
+  start(ctx) {
+    const index = ctx.registry.get(REGISTRY.index) as EventStore;
+    const feed = ctx.registry.get(REGISTRY.events) as EventFeed;
+    const service = createTraceService({
+      index,
+      consumption: () => getLagService(ctx.registry)?.consumptionHistory() ?? [],
+      ignoreGroups: new Set([`${ctx.config.kafka.clientId}-collector`]),
+      isDlqTopic: (t) => isDlqTopicName(t),
+    });
+
+    ctx.router.get("/api/traces", ({ url }): TracesResponse => {
+      const query = tracesQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success)
+        throw new AppError(
+          "bad_request",
+          `invalid query: ${query.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+        );
+      return { traces: service.listRecent(query.data), window: index.stats().window };
+    });
+    ctx.router.get("/api/traces/:id", ({ params }) => {
+      const raw = (params.id ?? "").trim();
+      if (!raw || raw.length > 512)
+        throw new AppError("bad_request", "give a trace id, a traceparent, a B3 id or a correlation id");
+      return service.getTrace(raw);
+    });
+
+    // Watchers join a room per trace id; only ids someone watches cost anything per event.
+    const watched = new Map<string, number>();
+    const pending = new Map<string, NodeJS.Timeout>();
+    const onConnection = (socket: LiveSocket) => {
+      socket.on("trace:watch", (traceId) => {
+        if (typeof traceId !== "string" || traceId.length > 512) return;
+        void socket.join(room(traceId));
+        watched.set(traceId, (watched.get(traceId) ?? 0) + 1);
+      });
+      socket.on("trace:unwatch", (traceId) => {
+        if (typeof traceId !== "string") return;
+        void socket.leave(room(traceId));
+        const n = (watched.get(traceId) ?? 1) - 1;
+        if (n <= 0) watched.delete(traceId);
+        else watched.set(traceId, n);
+      });
+    };
+    ctx.io.on("connection", onConnection);
+    const unsubscribe = feed.subscribe((event) => {
+      if (watched.size === 0) return;
+      for (const key of [event.traceId, event.correlationId, event.originTraceId]) {
+        if (!key || !watched.has(key) || pending.has(key)) continue;
+        pending.set(
+          key,
+          setTimeout(() => {
+            pending.delete(key);
+            ctx.io.to(room(key)).emit("trace:changed", { traceId: key });
+          }, NOTIFY_MS),
+        );
+      }
+    });
+
+    return {
+      async stop() {
+        unsubscribe();
+        ctx.io.off("connection", onConnection);
+        for (const t of pending.values()) clearTimeout(t);
+      },
+    };
+  },
+};

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TraceResponse } from "@/lib/api/traces";
+import { type TestDemo, startTestDemo } from "@/demo/test-support/harness";
+import { type TestApp, startTestApp } from "@/server/test-support/app";
+import { testConfig } from "@/server/test-support/config";
+import { uniqueName } from "@/server/test-support/kafka";
+
+let demo: TestDemo;
+let app: TestApp;
+
+async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+const getTrace = async (id: string) => {
+  const res = await fetch(`${app.url}/api/traces/${encodeURIComponent(id)}`);
+  return { status: res.status, body: (await res.json()) as TraceResponse & { error?: { message: string } } };
+};
+
+const order = { customerId: "c-42", items: [{ sku: "sku-ceramic-mug", qty: 1 }], amount: 9.9 };
+
+beforeAll(async () => {
+  app = await startTestApp(
+    testConfig({ KAFKA_CLIENT_ID: uniqueName("es-traces"), EVENTSCOPE_LOOKBACK: "1m" }),
+  );
+  demo = await startTestDemo();
+}, 90_000);
+
+afterAll(async () => {
+  await demo?.stop();
+  await app?.close();
+});
+
+describe("GET /api/traces/:id", () => {
+  it("returns every hop of an order placed through the gateway, in causal order, with the right services", async () => {
+    const placed = await demo.request<{ orderId: string; traceId: string; traceparent: string }>(
+      "POST",
+      "/orders",
+      order,
+    );
+    expect(placed.status).toBe(202);
+    const { traceId, orderId } = placed.body;
+    await eventually(
+      async () =>
+        (await demo.request<{ status: string }>("GET", `/orders/${orderId}`)).body.status === "confirmed"
+          ? true
+          : undefined,
+      30_000,
+      "the order to be confirmed",
+    );
+    // The notification is the last hop; wait until the collector has it too.
+    const trace = await eventually(
+      async () => {
+        const r = await getTrace(traceId);
+        return r.status === 200 && r.body.summary.services.includes("notification-service")
+          ? r.body
+          : undefined;
+      },
+      20_000,
+      "the whole trace in the index",
+    );
+    expect(trace.query.matchedBy).toBe("trace-id");
+    expect(trace.trace.traceId).toBe(traceId);
+    expect(new Set(trace.summary.services)).toEqual(
+      new Set(["gateway", "order-service", "payment-service", "inventory-service", "notification-service"]),
+    );
+    const hops = trace.trace.hops;
+    expect(hops[0]?.service).toBe("gateway");
+    expect(hops[0]?.parentId).toBeNull();
+    const position = new Map(hops.map((h, i) => [h.id, i]));
+    for (const hop of hops.slice(1)) {
+      expect(hop.parentId, `${hop.eventType} has a parent`).not.toBeNull();
+      expect(position.get(hop.parentId!)!, `${hop.eventType} comes after its cause`).toBeLessThan(
+        position.get(hop.id)!,
+      );
+      expect(hop.parentVia).toBe("causation");
+    }
+    const types = hops.map((h) => h.eventType);
+    expect(types).toEqual(
+      expect.arrayContaining(["OrderPlaced", "PaymentAuthorized", "StockReserved", "OrderConfirmed"]),
+    );
+    expect(types.indexOf("OrderPlaced")).toBeLessThan(types.indexOf("OrderConfirmed"));
+
+    const byTraceparent = await getTrace(placed.body.traceparent);
+    expect(byTraceparent.status).toBe(200);
+    expect(byTraceparent.body.trace.hops.map((h) => h.id)).toEqual(hops.map((h) => h.id));
+    const byCorrelation = await getTrace(orderId);
+    expect(byCorrelation.status).toBe(200);
+    expect(byCorrelation.body.query.matchedBy).toBe("correlation-id");
+    expect(byCorrelation.body.trace.hops.length).toBeGreaterThanOrEqual(hops.length);
+
+    const list = (await (
+      await fetch(`${app.url}/api/traces?service=inventory-service&limit=200`)
+    ).json()) as { traces: { traceId: string }[] };
+    expect(list.traces.map((t) => t.traceId)).toContain(traceId);
+  }, 90_000);
+
+  it("answers an unknown id with a 404 that says which time window the index covers", async () => {
+    const r = await getTrace("ffffffffffffffffffffffffffffffff");
+    expect(r.status).toBe(404);
+    expect(r.body.error?.message).toMatch(/not|No trace/);
+    expect(r.body.error?.message).toMatch(/index covers \d{4}-\d\d-\d\dT.* to \d{4}-\d\d-\d\dT/);
+  });
+
+  it("marks an order that hit the payment outage with a dead-letter hop linking to its DLQ entry", async () => {
+    demo.system.control.update({ paymentOutage: true });
+    const placed = await demo.request<{ traceId: string }>("POST", "/orders", order);
+    const trace = await eventually(
+      async () => {
+        const r = await getTrace(placed.body.traceId);
+        return r.status === 200 && r.body.summary.hasDeadLetter ? r.body : undefined;
+      },
+      30_000,
+      "the dead letter in the trace",
+    );
+    demo.system.control.update({ paymentOutage: false });
+    const dlqHop = trace.trace.hops.find((h) => h.deadLetter)!;
+    expect(dlqHop.topic).toBe(demo.config.topics.paymentsDlq);
+    expect(trace.summary.status).toBe("error");
+    expect(trace.deadLetterLinks[dlqHop.id]).toBe(
+      `/dlq/${encodeURIComponent(dlqHop.topic)}?letter=${encodeURIComponent(dlqHop.id)}`,
+    );
+  }, 60_000);
+});
