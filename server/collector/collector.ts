@@ -1,20 +1,19 @@
 /**
- * Reads every non-internal topic once with one kafkajs consumer and hands each decoded record to the
- * listeners. kafkajs resolves a subscription only when the consumer starts, so a topic watcher restarts the
- * consumer with the new topic list when topics appear. The process itself remembers how far it read each
- * partition. The first batch a (re)started consumer gets for a partition only tells where kafkajs chose
- * to start; if that is not where this process wants to be (its own position, or now − lookback for a
- * partition it never read, so the index is warm right after start), the batch is dropped and the
- * partition is sought there. Seeking from inside eachBatch is the one point where kafkajs reliably
- * honours a seek; a seek on GROUP_JOIN races its own offset resolution and is lost.
+ * Reads every non-internal topic once and hands each decoded record to the listener.
+ *
+ * kafkajs resolves a subscription only when a consumer starts, and restarting a consumer over hundreds of
+ * partitions takes seconds. So a topic watcher (a cheap listTopics every 2 s) starts a small extra reader
+ * for topics that appear — they are read within seconds however big the cluster is — and folds the extras
+ * back into the main reader once the topic list has been quiet for a while. The collector remembers how
+ * far it read each partition, so any reader (re)starts exactly there; partitions it never read start at
+ * now − lookback, so the index is warm right after start.
  */
-import { type Admin, type Consumer, logLevel } from "kafkajs";
+import { type Admin, logLevel } from "kafkajs";
 import type { DecodeOptions } from "@/lib/decode";
 import type { EventRecord } from "@/lib/model/event";
 import type { Config } from "@/server/config";
-import { lookbackOffsets } from "@/server/collector/lookback";
 import { type CollectorStatus, CollectorState } from "@/server/collector/collector-state";
-import { toEventRecord } from "@/server/collector/to-event";
+import { type TopicReader, type TopicReaderDeps, startTopicReader } from "@/server/collector/topic-reader";
 import { createKafka } from "@/server/kafka/client";
 import type { Logger } from "@/server/logger";
 
@@ -37,9 +36,11 @@ export interface CollectorOptions {
 }
 
 const isInternal = (topic: string) => topic.startsWith("__");
+/** Extras are folded into the main reader once no topic appeared for this long. */
+const QUIET_BEFORE_MERGE_MS = 30_000;
 
 export async function startCollector(options: CollectorOptions): Promise<Collector> {
-  const { config, onEvent } = options;
+  const { config } = options;
   const log = options.logger.child({ component: "collector" });
   const kafka = createKafka(config.kafka, log, {
     clientId: `${config.kafka.clientId}-collector`,
@@ -48,12 +49,13 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   const groupId = options.groupId ?? `${config.kafka.clientId}-collector`;
   const state = new CollectorState();
   const topics = new Map<string, number>();
-  /** Next offset to read per `topic/partition`, as this process has read it. */
-  const positions = new Map<string, string>();
   let admin: Admin | null = null;
-  let consumer: Consumer | null = null;
+  let main: TopicReader | null = null;
+  let extras: TopicReader[] = [];
   let stopped = false;
-  let refreshing: Promise<void> = Promise.resolve();
+  let lastChangeAt = Date.now();
+  let work: Promise<void> = Promise.resolve();
+  const serially = (task: () => Promise<void>) => (work = work.then(task, task));
 
   const getAdmin = async (): Promise<Admin> => {
     if (!admin) {
@@ -63,149 +65,69 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     return admin;
   };
 
-  const startConsumer = async (topicList: string[]) => {
-    const c = kafka.consumer({
-      groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 250,
-    });
-    consumer = c;
-    c.on(c.events.GROUP_JOIN, () => state.running());
-    c.on(c.events.CRASH, ({ payload }) => {
-      state.failed(payload.error.message);
-      log.warn({ error: payload.error.message, restart: payload.restart }, "collector consumer crashed");
-      if (!payload.restart && !stopped) scheduleRestart();
-    });
-    const positioned = new Set<string>();
-    const lookbacks = new Map<string, Promise<Map<number, string>>>();
-    /** Where this process wants `topic/partition` to be read from next, if it knows. */
-    const wanted = async (topic: string, partition: number): Promise<string | undefined> => {
-      const known = positions.get(`${topic}/${partition}`);
-      if (known !== undefined) return known;
-      let lookback = lookbacks.get(topic);
-      if (!lookback) {
-        lookback = getAdmin().then((a) => lookbackOffsets(a, topic, config.lookbackMs, Date.now()));
-        lookbacks.set(topic, lookback);
-      }
-      return (await lookback).get(partition);
-    };
-    await c.connect();
-    await c.subscribe({ topics: topicList, fromBeginning: true });
-    await c.run({
-      // Committed by commitPositions(): before a restart (so the new consumer starts where this one
-      // stopped and needs no seeks) and every few seconds (so the group's lag is honest in other tools).
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      eachBatch: async ({ batch, resolveOffset }) => {
-        const key = `${batch.topic}/${batch.partition}`;
-        if (!positioned.has(key)) {
-          // Marked first: a target that is a transaction marker or compacted away must not loop.
-          positioned.add(key);
-          const target = await wanted(batch.topic, batch.partition).catch(() => undefined);
-          const first = batch.messages[0]?.offset;
-          if (target !== undefined && first !== undefined && target !== first) {
-            c.seek({ topic: batch.topic, partition: batch.partition, offset: target });
-            return;
-          }
-        }
-        for (const message of batch.messages) {
-          const event = toEventRecord(batch.topic, batch.partition, message, options.decodeOptions ?? {});
-          state.read(event);
-          try {
-            onEvent(event);
-          } catch (error) {
-            log.error({ err: error, id: event.id }, "event listener failed; the stream goes on");
-          }
-        }
-        const last = batch.messages.at(-1);
-        if (last) {
-          positions.set(key, (BigInt(last.offset) + 1n).toString());
-          resolveOffset(last.offset);
-        }
-        state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));
-      },
-    });
-    state.running();
+  const deps: TopicReaderDeps = {
+    kafka,
+    getAdmin,
+    log,
+    state,
+    positions: new Map(),
+    lookbackMs: config.lookbackMs,
+    decodeOptions: options.decodeOptions ?? {},
+    onEvent: options.onEvent,
+    onFatal: () => void serially(() => restartAll()),
   };
 
-  /** Commits this process's positions for the partitions `c` is reading. */
-  const commitPositions = async (c: Consumer) => {
-    const offsets = [...positions].flatMap(([key, offset]) => {
-      const slash = key.lastIndexOf("/");
-      const topic = key.slice(0, slash);
-      return topics.has(topic) ? [{ topic, partition: Number(key.slice(slash + 1)), offset }] : [];
-    });
-    if (offsets.length > 0) await c.commitOffsets(offsets);
+  const stopReaders = async () => {
+    const [oldMain, oldExtras] = [main, extras];
+    main = null;
+    extras = [];
+    // Only the main group keeps committed offsets; extras' short-lived groups leave nothing behind.
+    await oldMain?.commit().catch(() => undefined);
+    for (const r of [oldMain, ...oldExtras]) await r?.stop().catch(() => undefined);
   };
 
-  const restartWith = async (topicList: string[]) => {
-    const previous = consumer;
-    consumer = null;
-    if (previous)
-      await commitPositions(previous).catch((error: unknown) =>
-        log.debug({ err: error }, "commit before restart failed"),
-      );
-    await previous?.disconnect().catch(() => undefined);
-    if (topicList.length > 0 && !stopped) await startConsumer(topicList);
+  const restartAll = async () => {
+    await stopReaders();
+    if (stopped || topics.size === 0) return;
+    main = await startTopicReader(deps, groupId, [...topics.keys()]);
   };
 
-  let restartTimer: NodeJS.Timeout | null = null;
-  const scheduleRestart = () => {
-    if (restartTimer) return;
-    restartTimer = setTimeout(() => {
-      restartTimer = null;
-      refreshing = refreshing
-        .then(() => restartWith([...topics.keys()]))
-        .catch((error: unknown) => {
-          state.failed(error instanceof Error ? error.message : String(error));
-          scheduleRestart();
-        });
-    }, 3_000);
-  };
-
-  /**
-   * Lists topics (a cheap metadata call, so it can run every 2 s); fetches partition counts and restarts
-   * the consumer only when the set of readable topics changed.
-   */
-  let lastNames = "";
-  let lastMetadataAt = 0;
   const refreshTopics = async () => {
     try {
       const a = await getAdmin();
       const include = options.includeTopic ?? (() => true);
-      const names = (await a.listTopics()).filter((t) => !isInternal(t) && include(t)).sort();
-      const joined = names.join("\n");
-      const changed = joined !== lastNames;
-      // Partition counts can grow without a new topic; look again now and then.
-      if (changed || Date.now() - lastMetadataAt > 30_000) {
+      const names = (await a.listTopics()).filter((t) => !isInternal(t) && include(t));
+      const known = new Set(topics.keys());
+      const added = names.filter((t) => !known.has(t));
+      const removed = [...known].filter((t) => !names.includes(t));
+      if (added.length > 0 || removed.length > 0) {
         const metadata = names.length > 0 ? await a.fetchTopicMetadata({ topics: names }) : { topics: [] };
         topics.clear();
         for (const t of metadata.topics) topics.set(t.name, t.partitions.length);
         state.topology(topics);
-        lastMetadataAt = Date.now();
+        lastChangeAt = Date.now();
       }
-      lastNames = joined;
-      if (changed || (!consumer && topics.size > 0)) {
-        log.info({ topics: topics.size }, "topic list changed; (re)subscribing");
-        await restartWith([...topics.keys()]);
+      if (!main || removed.length > 0) {
+        if (topics.size > 0) log.info({ topics: topics.size }, "reading topics");
+        await restartAll();
+      } else if (added.length > 0) {
+        log.info({ added }, "new topics; reading them with an extra consumer");
+        extras.push(await startTopicReader(deps, `${groupId}-new-${extras.length + 1}`, added));
+      } else if (extras.length > 0 && Date.now() - lastChangeAt > QUIET_BEFORE_MERGE_MS) {
+        await restartAll();
       }
     } catch (error) {
       const stale = admin;
       admin = null;
-      lastNames = "";
       await stale?.disconnect().catch(() => undefined);
       state.failed(error instanceof Error ? error.message : String(error));
+      log.warn({ err: error }, "could not read the topic list or start reading; retrying");
     }
   };
 
-  await refreshTopics();
-  const watcher = setInterval(() => {
-    refreshing = refreshing.then(refreshTopics);
-  }, options.topicPollMs ?? 2_000);
-  const committer = setInterval(() => {
-    if (consumer) commitPositions(consumer).catch(() => undefined);
-  }, 5_000);
+  await serially(refreshTopics);
+  const watcher = setInterval(() => void serially(refreshTopics), options.topicPollMs ?? 2_000);
+  const committer = setInterval(() => void main?.commit().catch(() => undefined), 5_000);
 
   return {
     status: () => state.snapshot(),
@@ -214,9 +136,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       stopped = true;
       clearInterval(watcher);
       clearInterval(committer);
-      if (restartTimer) clearTimeout(restartTimer);
-      await refreshing.catch(() => undefined);
-      await consumer?.disconnect().catch(() => undefined);
+      await serially(stopReaders);
       await admin?.disconnect().catch(() => undefined);
       state.stopped();
     },
