@@ -113,7 +113,7 @@ export function demoConfig(overrides: Partial<DemoConfig> & { prefix?: string } 
     gatewayPort: 4000,
     retryDelaysMs: [1_000, 3_000],
     handlerTimeoutMs: 10_000,
-    viewLookbackMs: 15 * 60_000,
+    viewLookbackMs: 5 * 60_000,
     declineAboveAmount: 1_000,
     initialControl: defaultControl,
     statsIntervalMs: 30_000,

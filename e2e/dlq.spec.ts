@@ -126,7 +126,7 @@ test.describe("dead letters", () => {
       await expect(dlq.letterRows().first()).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/dlq-topic-${theme}.png` });
       await dlq.letterRows().first().getByTestId("letter-open").click();
-      await expect(page.getByTestId("letter-drawer")).toBeVisible();
+      await expect(page.getByTestId("letter-error-message")).toBeVisible();
       await page.screenshot({ path: `e2e/screenshots/dlq-drawer-${theme}.png` });
       await page.keyboard.press("Escape");
       await page.getByTestId("redrive-matching").click();

@@ -121,6 +121,9 @@ test.describe("flows page", () => {
     await expect
       .poll(async () => Number(await flows.throughput.getAttribute("data-samples")), { timeout: 30_000 })
       .toBeGreaterThanOrEqual(8);
+    // The panels scroll, the page does not: at 1440×900 everything fits.
+    const main = page.locator("main");
+    expect(await main.evaluate((m) => m.scrollHeight - m.clientHeight)).toBeLessThanOrEqual(0);
     for (const theme of ["light", "dark"] as const) {
       await shell.setTheme(theme);
       await page.waitForTimeout(500);

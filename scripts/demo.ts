@@ -8,6 +8,7 @@
  *        --no-shop (dashboard only) · --shop (start the shop even on your own cluster: it creates topics there)
  */
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./build-if-needed";
 import { startBroker, stopBroker } from "./kafka/broker";
@@ -64,11 +65,15 @@ async function main(): Promise<void> {
 
   buildIfNeeded();
 
+  // Re-drive needs an admin. Without a configured token the demo makes one for this run only and prints
+  // a sign-in link; the token rides in the URL fragment, which browsers never send to a server or log.
+  const generatedToken = process.env.EVENTSCOPE_ADMIN_TOKEN ? null : randomBytes(24).toString("base64url");
   const env = {
     ...process.env,
     KAFKA_BROKERS: brokers,
     EVENTSCOPE_PORT: flags.port,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(generatedToken ? { EVENTSCOPE_ADMIN_TOKEN: generatedToken } : {}),
   };
   const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: repoRoot,
@@ -82,7 +87,13 @@ async function main(): Promise<void> {
       void shutdown(code ?? 1);
     }
   });
-  console.log(`\n  Eventscope: http://127.0.0.1:${flags.port}\n`);
+  const url = `http://127.0.0.1:${flags.port}`;
+  console.log(`\n  Eventscope: ${url}`);
+  console.log(
+    generatedToken
+      ? `  Sign in as admin (re-drive): ${url}/sign-in#token=${generatedToken}\n`
+      : "  Sign in as admin with your EVENTSCOPE_ADMIN_TOKEN at /sign-in\n",
+  );
 
   if (flags["no-shop"]) return;
   if (ownCluster && !flags.shop) {

@@ -13,10 +13,13 @@ import { type TailState, emptyTail, tailReducer } from "@/components/events/tail
 export const TAIL_MAX_PER_SEC = 100;
 /** Socket batches are buffered and written to the cache at most this often, so React renders ≤ 5×/s. */
 const FLUSH_MS = 200;
+const ACK_TIMEOUT_MS = 5_000;
+const RETRY_MS = 2_000;
 
 /**
  * Subscribes the socket's tail to `filter` (again after every reconnect) and flushes `tail:batch`es into
- * the cache entry `queryKeys.tail(filter)` through the tail reducer. Returns the server's refusal, if any.
+ * the cache entry `queryKeys.tail(filter)` through the tail reducer. Returns why live updates are not
+ * flowing, if the server refused or did not answer.
  * `filter` must keep its identity while unchanged (useEventFilter memoizes it), or this re-subscribes.
  */
 export function useTailSubscription(filter: EventFilter): string | null {
@@ -27,21 +30,32 @@ export function useTailSubscription(filter: EventFilter): string | null {
   useEffect(() => {
     if (!socket) return;
     const key = queryKeys.tail(filter);
+    // A belt-and-braces check on the exact fields only: free text is matched by the server against the
+    // whole payload, of which a tail event carries just a preview.
+    const exact = { ...filter, q: undefined };
     let buffer: TailEvent[] = [];
     let dropped = 0;
     // Batches already on the wire for the previous filter arrive before the ack of the new one: skip them.
     let acked = false;
+    let disposed = false;
+    let retry: number | undefined;
 
     const onBatch = (batch: TailBatch) => {
       if (!acked) return;
-      for (const event of batch.events) if (matchesEventFilter(event, filter)) buffer.push(event);
+      for (const event of batch.events) if (matchesEventFilter(event, exact)) buffer.push(event);
       dropped += batch.dropped;
     };
     const subscribe = () => {
       acked = false;
-      socket.timeout(5_000).emit("tail:subscribe", { filter, maxPerSec: TAIL_MAX_PER_SEC }, (err, result) => {
-        if (err) setRefusal("The server did not answer the live tail subscription.");
-        else if (!result.ok) setRefusal(result.error);
+      window.clearTimeout(retry);
+      const subscription = { filter, maxPerSec: TAIL_MAX_PER_SEC };
+      socket.timeout(ACK_TIMEOUT_MS).emit("tail:subscribe", subscription, (err, result) => {
+        if (disposed) return;
+        if (err) {
+          // A busy server may answer late: ask again rather than ignore its batches for good.
+          setRefusal("the server is slow to answer; retrying");
+          retry = window.setTimeout(subscribe, RETRY_MS);
+        } else if (!result.ok) setRefusal(result.error);
         else {
           acked = true;
           setRefusal(null);
@@ -64,6 +78,8 @@ export function useTailSubscription(filter: EventFilter): string | null {
     if (socket.connected) subscribe();
     const timer = window.setInterval(flush, FLUSH_MS);
     return () => {
+      disposed = true;
+      window.clearTimeout(retry);
       window.clearInterval(timer);
       socket.off("tail:batch", onBatch);
       socket.off("connect", subscribe);

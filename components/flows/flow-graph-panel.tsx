@@ -16,7 +16,7 @@ const topicName = (node: FlowNode) => node.id.slice("topic:".length);
 
 /** Graph of services → topics → consumer groups; clicking a node filters the live tail (click again: unfilter). */
 export function FlowGraphPanel({ className }: { className?: string }) {
-  const { data: shape, isPending, error, refetch } = useFlowShape();
+  const { data: shape, isPending, error, refetch } = useFlowShape({ poll: true });
   const { filter, updateFilter } = useEventFilter();
 
   const actions = useMemo<FlowGraphActions>(() => {

@@ -1,13 +1,21 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Background, Controls, type Edge, MarkerType, ReactFlow, useReactFlow } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  type Edge,
+  MarkerType,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+} from "@xyflow/react";
 import { useEffect, useMemo } from "react";
 import { useTheme } from "@/components/ui/use-theme";
 import { NODE_HEIGHT, NODE_WIDTH, layoutFlow } from "@/components/flows/flow-layout";
 import { type FlowNodeType, FlowNodeView } from "@/components/flows/flow-node";
 import { RateEdge, type RateEdgeType } from "@/components/flows/flow-rate-edge";
-import type { FlowShape } from "@/components/flows/use-flow-graph";
+import type { FlowShape } from "@/components/flows/flow-shape";
 import styles from "@/components/flows/flow-graph.module.css";
 
 // Outside the component: xyflow warns (and re-mounts every node) when these objects change identity.
@@ -50,13 +58,18 @@ function toFlowElements(shape: FlowShape): { nodes: FlowNodeType[]; edges: RateE
   return { nodes, edges };
 }
 
-/** Re-fits the viewport when the set of nodes changes (a new service appears), never on rate updates. */
+/**
+ * Re-fits the viewport when the set of nodes changes (a new service appears) or the panel is resized,
+ * never on rate updates.
+ */
 function FitOnShapeChange({ shape }: { shape: FlowShape }) {
   const { fitView } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
   useEffect(() => {
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
-  }, [shape, fitView]);
+  }, [shape, fitView, width, height]);
   return null;
 }
 

@@ -13,9 +13,10 @@ export const NODE_WIDTH = 164;
 export const NODE_HEIGHT = 40;
 const NODE_GAP = 12;
 const RANK_GAP = 60;
-/** Gap between packed parts; a side column is at least this many nodes tall even beside a tiny main part. */
+/** Gap between packed parts. */
 const PART_GAP = 40;
-const MIN_COLUMN_NODES = 4;
+/** Width:height of the graph panel on a typical desktop; the packing aims for a picture of that shape. */
+const TARGET_ASPECT = 4;
 
 export interface Point {
   x: number;
@@ -83,6 +84,44 @@ function layoutPart(ids: string[], links: Link[]): Part {
   return { ids, positions, width, height };
 }
 
+/** Puts `rest` in columns right of `main`, starting a new column when one would exceed `columnHeight`. */
+function packBeside(main: Part, rest: Part[], columnHeight: number, out?: Map<string, Point>) {
+  let columnX = main.width + PART_GAP;
+  let columnWidth = 0;
+  let y = 0;
+  let width = main.width;
+  let height = main.height;
+  for (const part of rest) {
+    if (y > 0 && y + part.height > columnHeight) {
+      columnX += columnWidth + PART_GAP;
+      columnWidth = 0;
+      y = 0;
+    }
+    if (out) for (const [id, p] of part.positions) out.set(id, { x: columnX + p.x, y: y + p.y });
+    columnWidth = Math.max(columnWidth, part.width);
+    width = Math.max(width, columnX + part.width);
+    height = Math.max(height, y + part.height);
+    y += part.height + NODE_GAP * 2;
+  }
+  return { width, height };
+}
+
+/**
+ * The column height that lets the picture be drawn largest in a panel of TARGET_ASPECT: tall columns make
+ * the picture tall, short ones make it wide; the scale that fits is min(aspect / width, 1 / height).
+ */
+function bestColumnHeight(main: Part, rest: Part[]): number {
+  const total = rest.reduce((sum, p) => sum + p.height + NODE_GAP * 2, 0);
+  let best = { score: -1, height: main.height };
+  for (let step = 0; step <= 8; step++) {
+    const columnHeight = main.height + ((total - main.height) * step) / 8;
+    const { width, height } = packBeside(main, rest, Math.max(columnHeight, main.height));
+    const score = Math.min(TARGET_ASPECT / width, 1 / height);
+    if (score > best.score + 1e-9) best = { score, height: Math.max(columnHeight, main.height) };
+  }
+  return best.height;
+}
+
 /** Top-left position of every node (xyflow's convention; dagre returns centres). */
 export function layoutFlow(
   nodes: readonly { id: string; kind: FlowNodeKind }[],
@@ -99,20 +138,7 @@ export function layoutFlow(
   if (!main) return positions;
   for (const [id, p] of main.positions) positions.set(id, p);
 
-  // The other parts go in columns to the right, each column as tall as the main part (or a few nodes).
-  const columnHeight = Math.max(main.height, MIN_COLUMN_NODES * (NODE_HEIGHT + NODE_GAP) - NODE_GAP);
-  let columnX = main.width + PART_GAP;
-  let columnWidth = 0;
-  let y = 0;
-  for (const part of rest) {
-    if (y > 0 && y + part.height > columnHeight) {
-      columnX += columnWidth + PART_GAP;
-      columnWidth = 0;
-      y = 0;
-    }
-    for (const [id, p] of part.positions) positions.set(id, { x: columnX + p.x, y: y + p.y });
-    columnWidth = Math.max(columnWidth, part.width);
-    y += part.height + NODE_GAP * 2;
-  }
+  const best = bestColumnHeight(main, rest);
+  packBeside(main, rest, best, positions);
   return positions;
 }

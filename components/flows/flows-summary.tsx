@@ -10,7 +10,7 @@ const totalRate = (stats: { totalRate: number }) => stats.totalRate;
 /** Headline figures beside the page title: the whole system's rate and what it is made of. */
 export function FlowsSummary() {
   const rate = useFlowStats(totalRate);
-  const topics = useTopics().data?.topics;
+  const topics = useTopics({ poll: true }).data?.topics;
   const dlqs = topics?.filter((t) => t.isDlq).length ?? 0;
   return (
     <dl className={styles.summary} data-testid="flows-summary">

@@ -1,34 +1,24 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { FlowEdge, FlowGraph, FlowNode } from "@/lib/api/flows";
+import type { FlowGraph } from "@/lib/api/flows";
 import { fetchJson } from "@/components/api/fetch-json";
 import { queryKeys } from "@/components/live/query-keys";
-
-/** The graph without its rates: what the layout depends on. */
-export interface FlowShape {
-  nodes: FlowNode[];
-  edges: Omit<FlowEdge, "ratePerSec">[];
-}
-
-// Module-level so the select keeps its identity. Dropping rates and `generatedAt` means a refetch that
-// only changed numbers yields a deep-equal result, which TanStack Query's structural sharing hands back
-// as the *same* object: the layout memo downstream then never re-runs for a mere rate change.
-const toShape = (graph: FlowGraph): FlowShape => ({
-  nodes: graph.nodes,
-  edges: graph.edges.map(({ ratePerSec: _rate, ...edge }) => edge),
-});
+import { toFlowShape } from "@/components/flows/flow-shape";
 
 export const fetchFlowGraph = ({ signal }: { signal: AbortSignal }) =>
   fetchJson<FlowGraph>("/api/flows", { signal });
 
-/** The graph's shape; refreshed when `flows:stats` mentions something new, and on a slow poll. */
-export function useFlowShape() {
+/**
+ * The graph's shape; refreshed when `flows:stats` mentions something new, and on a slow poll by the one
+ * caller that passes `poll` (every polling observer would run its own timer).
+ */
+export function useFlowShape({ poll = false }: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.flowGraph,
     queryFn: fetchFlowGraph,
-    select: toShape,
-    refetchInterval: 20_000,
+    select: toFlowShape,
+    refetchInterval: poll ? 20_000 : false,
   });
 }
 
@@ -42,7 +32,8 @@ export function useFetchedEdgeRate(id: string): number {
       queryKey: queryKeys.flowGraph,
       queryFn: fetchFlowGraph,
       select: (graph: FlowGraph) => selectEdgeRate(graph, id),
-      refetchInterval: 20_000,
+      // Only reads what the graph panel fetched; dozens of edges must not each trigger a request.
+      staleTime: Infinity,
     }).data ?? 0
   );
 }

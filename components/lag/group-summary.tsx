@@ -15,7 +15,8 @@ export function GroupSummary({ group }: { group: LagGroupSummary }) {
     { label: "Members", value: group.members, testId: "lag-summary-members" },
     {
       label: "Total lag",
-      value: `${formatCount(group.totalLag)}${unknown}`,
+      value:
+        group.partitions > group.unknownPartitions ? `${formatCount(group.totalLag)}${unknown}` : "unknown",
       testId: "lag-summary-total",
       title: `${group.partitions} partitions, ${group.unknownPartitions} without a committed offset`,
     },

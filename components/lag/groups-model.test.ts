@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { LagGroupSummary } from "@/lib/api/lag";
 import {
   DEFAULT_VIEW,
+  drainLabel,
   isLagging,
   readView,
   sortGroups,

@@ -40,7 +40,7 @@ export function LagGroupRow({ group }: { group: LagGroupSummary }) {
       </td>
       <td className={styles.num}>{group.members}</td>
       <td className={styles.num} data-testid="lag-group-total" data-value={group.totalLag}>
-        {formatCount(group.totalLag)}
+        {group.partitions > group.unknownPartitions ? formatCount(group.totalLag) : "—"}
       </td>
       <td
         className={styles.num}

@@ -12,7 +12,10 @@ const MAX_INDENT = 16;
 
 const stop = (e: MouseEvent) => e.stopPropagation();
 
-/** One hop: name column (indent, fold toggle, service, event, topic, markers) and its bar on the time axis. */
+/**
+ * One hop: the name column (indent, fold toggle, service and event over topic and markers, the dead-letter
+ * link) and its bar on the time axis. Two lines, because on Kafka the topic is half of "where".
+ */
 export const WaterfallRow = memo(function WaterfallRow({
   row,
   totalMs,
@@ -88,10 +91,16 @@ export const WaterfallRow = memo(function WaterfallRow({
           <span className={styles.foldSpacer} aria-hidden />
         )}
         <span className={styles.swatch} aria-hidden />
-        <span className={styles.service}>{row.service ?? "unknown"}</span>
-        <span className={styles.label}>{row.label}</span>
-        {row.label !== row.topic ? <span className={styles.topic}>{row.topic}</span> : null}
-        <RowMarkers row={row} first={index === 0} />
+        <span className={styles.names}>
+          <span className={styles.line}>
+            <span className={styles.service}>{row.service ?? "unknown"}</span>
+            <span className={styles.label}>{row.label}</span>
+          </span>
+          <span className={styles.line}>
+            <span className={styles.topic}>{row.topic}</span>
+            <RowMarkers row={row} first={index === 0} />
+          </span>
+        </span>
         {row.deadLetter && deadLetterHref ? (
           <Link
             href={deadLetterHref}
@@ -100,7 +109,7 @@ export const WaterfallRow = memo(function WaterfallRow({
             title="Open this dead letter on the Dead letters page"
             onClick={stop}
           >
-            Dead letter ↗
+            DLQ ↗
           </Link>
         ) : null}
       </div>

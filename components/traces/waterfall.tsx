@@ -12,7 +12,7 @@ import styles from "@/components/traces/waterfall.module.css";
 const noConsumers: readonly string[] = [];
 
 /** Fixed row height: the virtualizer never measures, so thousands of hops cost no layout reads. */
-export const WATERFALL_ROW_HEIGHT = 32;
+export const WATERFALL_ROW_HEIGHT = 40;
 
 /**
  * The hops as a virtualised tree grid: only the rows in view (plus a few) are in the DOM. One row is in

@@ -10,6 +10,7 @@
  * - a handler may defer a message (retry topics): the partition is paused until then, others go on;
  * - `isHeld` pauses the whole consumer (the slow-consumer injection), `refreshHold` re-checks it.
  */
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from "kafkajs";
 import type { Logger } from "../logger";
 import { type MessageContext, readContext } from "./envelope";
@@ -121,6 +122,9 @@ export async function startConsumer(
           isComplete: (result) => !result,
         },
         async (message) => {
+          // A batch of handlers that finish without real I/O (the gateway's view replay) would otherwise
+          // run as one long chain of microtasks and keep HTTP requests and timers waiting for seconds.
+          await yieldToEventLoop();
           const result = await handleOne(toConsumed(batch.topic, batch.partition, message));
           await heartbeat().catch(() => undefined); // a rebalance shows up in isStale/the next fetch
           return result;

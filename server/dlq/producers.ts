@@ -43,6 +43,10 @@ export class TxProducers {
       maxInFlightRequests: 1,
       transactionTimeout: 30_000,
       allowAutoTopicCreation: false,
+      // A transaction that starts right after the previous commit meets CONCURRENT_TRANSACTIONS until the
+      // broker has written the commit markers; kafkajs' default first retry (300 ms, doubling) would turn
+      // that short wait into seconds per batch.
+      retry: { initialRetryTime: 20, maxRetryTime: 1_000, retries: 15 },
     });
     await producer.connect();
     try {

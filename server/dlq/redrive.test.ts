@@ -131,7 +131,8 @@ describe("re-drive", () => {
     report(`[dlq] 1,000 letters at 100/s took ${seconds.toFixed(2)} s`);
     expect(task.status).toBe("completed");
     expect(seconds).toBeGreaterThanOrEqual(9);
-    expect(seconds).toBeLessThan(20);
+    // A loose upper bound: the limit must not turn into a crawl (the broker may be shared and busy).
+    expect(seconds).toBeLessThan(40);
     expect(new Set(redrivenFrom(await readAll(origin))).size).toBe(1_000);
   }, 60_000);
 

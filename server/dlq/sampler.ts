@@ -32,6 +32,13 @@ export async function sampleForDeadLetters(
   let settle: () => void = () => undefined;
   const allDecided = new Promise<void>((resolve) => (settle = resolve));
   const decided = () => nonEmpty.every((t) => verdicts.has(t));
+  // A topic read to its end without a dead-letter header is decided, however few records it has.
+  consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+    const topic = payload.topic;
+    if (verdicts.has(topic) || !progress.reached(ends.filter((e) => e.topic === topic))) return;
+    verdicts.set(topic, (seen.get(topic) ?? 0) > 0 ? "not-dlq" : "empty");
+    if (decided()) settle();
+  });
   try {
     await consumer.connect();
     await consumer.subscribe({ topics: [...nonEmpty], fromBeginning: true });

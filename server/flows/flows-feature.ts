@@ -50,7 +50,7 @@ export const flowsFeature: Feature = {
         partitions,
         messagesPerSec: topicRates.get(name)?.perSec ?? 0,
         bytesPerSec: topicRates.get(name)?.bytesPerSec ?? 0,
-        isDlq: isDlqTopicName(name),
+        isDlq: isDlqTopicName(name, ctx.config.dlq.patterns),
         indexedEvents: counts.get(name) ?? 0,
         lastEventAt: lastSeen.get(name) ?? null,
       }));
@@ -60,7 +60,10 @@ export const flowsFeature: Feature = {
     ctx.router.get("/api/flows", () => {
       const now = Date.now();
       return buildFlowGraph({
-        topics: [...collector.topics().keys()].map((name) => ({ name, isDlq: isDlqTopicName(name) })),
+        topics: [...collector.topics().keys()].map((name) => ({
+          name,
+          isDlq: isDlqTopicName(name, ctx.config.dlq.patterns),
+        })),
         producers: [...index.producerPairs().values()],
         consumers: topology.current(),
         edgeRates: edgeRates(now),

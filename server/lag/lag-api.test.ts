@@ -74,7 +74,10 @@ describe("GET /api/lag/:group", () => {
     expect(detail.group).toMatchObject({ totalLag: "0", unknownPartitions: 1, members: 1, state: "Stable" });
 
     const tool = await describeGroup(testBrokers()[0] ?? "127.0.0.1:9092", group);
-    expect(tool.rows.map((r) => [r.partition, r.currentOffset, r.lag])).toEqual([
+    expect(
+      tool.rows.map((r) => [r.partition, r.currentOffset, r.lag]),
+      tool.output,
+    ).toEqual([
       [0, "5", "0"],
       [1, null, null],
     ]);

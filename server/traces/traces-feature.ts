@@ -23,7 +23,7 @@ export const tracesFeature: Feature = {
       index,
       consumption: () => getLagService(ctx.registry)?.consumptionHistory() ?? [],
       ignoreGroups: new Set([`${ctx.config.kafka.clientId}-collector`]),
-      isDlqTopic: (t) => isDlqTopicName(t),
+      isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });
 
     ctx.router.get("/api/traces", ({ url }): TracesResponse => {

@@ -24,8 +24,11 @@ export interface DescribeRow {
 
 export interface DescribeResult {
   rows: DescribeRow[];
+  /** When the run that produced `rows` started and ended (a retried run counts from its own start). */
   startedAt: number;
   finishedAt: number;
+  /** The tool's stdout, for failure messages. */
+  output: string;
 }
 
 const dash = (value: string | undefined): string | null =>
@@ -55,7 +58,21 @@ export function parseDescribe(output: string): DescribeRow[] {
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
 
-export async function describeGroup(bootstrap: string, group: string): Promise<DescribeResult> {
+/**
+ * Runs the tool; while the group is rebalancing the tool prints a warning instead of the table, so it is
+ * run again (up to `attempts` times, a second apart) until a table comes back.
+ */
+export async function describeGroup(bootstrap: string, group: string, attempts = 5): Promise<DescribeResult> {
+  let result: DescribeResult | null = null;
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    result = await describeOnce(bootstrap, group);
+    if (result.rows.length > 0 && !/is rebalancing/.test(result.output)) return result;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  return result as DescribeResult;
+}
+
+async function describeOnce(bootstrap: string, group: string): Promise<DescribeResult> {
   const startedAt = Date.now();
   const { stdout } = await run(
     "java",
@@ -71,5 +88,5 @@ export async function describeGroup(bootstrap: string, group: string): Promise<D
     ],
     { timeout: 60_000 },
   );
-  return { rows: parseDescribe(stdout), startedAt, finishedAt: Date.now() };
+  return { rows: parseDescribe(stdout), startedAt, finishedAt: Date.now(), output: stdout };
 }
