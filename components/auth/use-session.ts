@@ -24,19 +24,31 @@ export function useSession() {
   });
 }
 
-export function useSignIn() {
+/**
+ * Stores the session a sign-in or sign-out answered with. A session fetch that started before (the
+ * sign-in page asks on mount) is cancelled first: answering later, it would put the old state back.
+ */
+function useSetSession() {
   const client = useQueryClient();
+  return async (session: SessionResponse) => {
+    await client.cancelQueries({ queryKey: queryKeys.session });
+    client.setQueryData(queryKeys.session, session);
+  };
+}
+
+export function useSignIn() {
+  const setSession = useSetSession();
   return useMutation({
     mutationFn: (input: { token: string; name?: string }) =>
       postJson<SessionResponse>("/api/auth/sign-in", input),
-    onSuccess: (session) => client.setQueryData(queryKeys.session, session),
+    onSuccess: setSession,
   });
 }
 
 export function useSignOut() {
-  const client = useQueryClient();
+  const setSession = useSetSession();
   return useMutation({
     mutationFn: () => postJson<SessionResponse>("/api/auth/sign-out"),
-    onSuccess: (session) => client.setQueryData(queryKeys.session, session),
+    onSuccess: setSession,
   });
 }

@@ -1,21 +1,13 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelMessage } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  type GroupsView,
-  LAGGING_TIME_LAG_SECONDS,
-  isLagging,
-  readView,
-  sortGroups,
-  toggleSort,
-  writeView,
-} from "@/components/lag/groups-model";
+import { LAGGING_TIME_LAG_SECONDS, isLagging, sortGroups, toggleSort } from "@/components/lag/groups-model";
 import { LagGroupsTable } from "@/components/lag/lag-groups-table";
 import { PollInfo, StaleBanner } from "@/components/lag/poll-info";
+import { useGroupsView } from "@/components/lag/use-groups-view";
 import { useLagGroups, useLagLiveUpdates } from "@/components/lag/use-lag";
 import styles from "@/components/lag/lag.module.css";
 
@@ -26,14 +18,7 @@ import styles from "@/components/lag/lag.module.css";
 export function LagGroupsView() {
   useLagLiveUpdates(null);
   const { data, error, isPending, refetch } = useLagGroups();
-  const pathname = usePathname();
-  const view = readView(new URLSearchParams(useSearchParams().toString()));
-  // Native replaceState is synced into useSearchParams by Next's router at once, without the server
-  // round trip of router.replace: the checkbox and the sort arrow follow the click immediately.
-  const setView = (next: GroupsView) => {
-    const query = writeView(next);
-    window.history.replaceState(null, "", query ? `${pathname}?${query}` : pathname);
-  };
+  const [view, setView] = useGroupsView();
 
   const lagging = data?.groups.filter(isLagging) ?? [];
   const shown = sortGroups(view.onlyLagging ? lagging : (data?.groups ?? []), view.sort, view.dir);

@@ -45,6 +45,10 @@ export class TracePage {
   /** Pastes `term` into the global search box and submits it, as a person would. */
   async search(term: string): Promise<void> {
     await test.step(`search for ${term}`, async () => {
+      // Before hydration Enter would submit the bare form; the live indicator means the app is running.
+      await expect(this.page.getByTestId("connection-indicator")).toHaveAttribute("data-state", "live", {
+        timeout: 30_000,
+      });
       const box = this.page.getByTestId("trace-search");
       await box.fill(term);
       await box.press("Enter");
