@@ -111,8 +111,10 @@ test.describe("traces of the demo shop", () => {
     request,
   }) => {
     const list = new TracesListPage(page);
-    const order = await placeOrder(request);
     await list.goto();
+    await expect(list.table).toBeVisible({ timeout: 30_000 });
+    // Placed once the list is up: it shows the newest 100 traces, and the shop starts a few every second.
+    const order = await placeOrder(request);
     const row = list.row(order.traceId);
     await expect(row).toBeVisible({ timeout: 30_000 });
     await expect(row.getByTestId("service-chip").first()).toBeVisible();
@@ -121,21 +123,21 @@ test.describe("traces of the demo shop", () => {
       await expect(list.filter("service").locator('option[value="payment-service"]')).toHaveCount(1);
       await list.filter("service").selectOption("payment-service");
       await expect(page).toHaveURL(/[?&]service=payment-service/);
-      await expect(list.rows.first()).toBeVisible();
       await expect(
         list.rows.first().locator('[data-testid="service-chip"][data-service="payment-service"]'),
       ).toHaveCount(1);
       await page.reload();
       await expect(list.filter("service")).toHaveValue("payment-service");
+      await expect(list.rows.first()).toBeVisible({ timeout: 30_000 });
     });
 
     await test.step("a focused row opens its trace on Enter", async () => {
-      await list.goto();
-      await expect(row).toBeVisible({ timeout: 30_000 });
-      await row.focus();
+      const first = list.rows.first();
+      const traceId = (await first.getAttribute("data-trace-id")) ?? "";
+      await first.focus();
       await page.keyboard.press("Enter");
-      await expect(page).toHaveURL(new RegExp(`/traces/${order.traceId}$`));
-      await expect(page.getByTestId("trace-id")).toHaveText(order.traceId);
+      await expect(page).toHaveURL(new RegExp(`/traces/${traceId}$`), { timeout: 30_000 });
+      await expect(page.getByTestId("trace-id")).toHaveText(traceId, { timeout: 30_000 });
     });
   });
 

@@ -52,7 +52,9 @@ export class TracePage {
       const box = this.page.getByTestId("trace-search");
       await box.fill(term);
       await box.press("Enter");
-      await expect(this.page).toHaveURL(new RegExp(`/traces/${escapeRegExp(encodeURIComponent(term))}$`));
+      await expect(this.page).toHaveURL(new RegExp(`/traces/${escapeRegExp(encodeURIComponent(term))}$`), {
+        timeout: 30_000,
+      });
     });
   }
 

@@ -28,7 +28,8 @@ export const flowsFeature: Feature = {
     });
     const topology = startGroupTopology(kafka, ctx.logger.child({ component: "group-topology" }), {
       intervalMs: 5_000,
-      ignoreGroups: new Set([`${ctx.config.kafka.clientId}-collector`]),
+      // Eventscope's own groups (collector, DLQ readers) are not part of the user's system.
+      isOwnGroup: (g) => g.startsWith(`${ctx.config.kafka.clientId}-`),
     });
 
     const edgeRates = (now: number): Record<string, number> => {

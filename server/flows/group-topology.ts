@@ -21,7 +21,7 @@ export interface GroupTopology {
 export function startGroupTopology(
   kafka: Kafka,
   logger: Logger,
-  options: { intervalMs: number; ignoreGroups: Set<string> },
+  options: { intervalMs: number; isOwnGroup: (groupId: string) => boolean },
 ): GroupTopology {
   let admin: Admin | null = null;
   let current: GroupTopic[] = [];
@@ -36,7 +36,7 @@ export function startGroupTopology(
       }
       const groups = (await admin.listGroups()).groups
         .map((g) => g.groupId)
-        .filter((g) => !options.ignoreGroups.has(g));
+        .filter((g) => !options.isOwnGroup(g));
       const described = groups.length > 0 ? (await admin.describeGroups(groups)).groups : [];
       const next: GroupTopic[] = [];
       const now = Date.now();

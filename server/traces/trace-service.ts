@@ -26,7 +26,7 @@ export interface TraceServiceDeps {
   /** Commit history of consumer groups (from the lag poller), if it runs. */
   consumption: () => ConsumptionPoint[];
   /** Groups whose commits say nothing about the system (Eventscope's own collector). */
-  ignoreGroups: Set<string>;
+  isOwnGroup: (groupId: string) => boolean;
   isDlqTopic: (topic: string) => boolean;
   now?: () => number;
 }
@@ -48,9 +48,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     traceId: string | null,
   ): StitchedTrace => {
     const topics = new Set(events.map((e) => ("event" in e ? e.event.topic : e.topic)));
-    const consumption = deps
-      .consumption()
-      .filter((p) => topics.has(p.topic) && !deps.ignoreGroups.has(p.group));
+    const consumption = deps.consumption().filter((p) => topics.has(p.topic) && !deps.isOwnGroup(p.group));
     return stitchTrace(events, {
       now: now(),
       traceId: traceId ?? undefined,

@@ -22,7 +22,7 @@ export const tracesFeature: Feature = {
     const service = createTraceService({
       index,
       consumption: () => getLagService(ctx.registry)?.consumptionHistory() ?? [],
-      ignoreGroups: new Set([`${ctx.config.kafka.clientId}-collector`]),
+      isOwnGroup: (g) => g.startsWith(`${ctx.config.kafka.clientId}-`),
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });
 
