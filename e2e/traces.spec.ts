@@ -116,7 +116,8 @@ test.describe("traces of the demo shop", () => {
     // Placed once the list is up: it shows the newest 100 traces, and the shop starts a few every second.
     const order = await placeOrder(request);
     const row = list.row(order.traceId);
-    await expect(row).toBeVisible({ timeout: 30_000 });
+    // Within a poll or two; longer while the stack is still reading its lookback right after a start.
+    await expect(row).toBeVisible({ timeout: 60_000 });
     await expect(row.getByTestId("service-chip").first()).toBeVisible();
 
     await test.step("filter by a service: kept in the URL and across a reload", async () => {

@@ -32,13 +32,24 @@ export function kafka(): Kafka {
   });
 }
 
+/** Creates topics and waits until each has a leader (a busy broker may answer the first metadata call late). */
 export async function createTopics(...topics: { topic: string; partitions?: number }[]): Promise<void> {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.partitions ?? 1 })),
-      waitForLeaders: true,
-    }),
-  );
+  await withAdmin(async (admin) => {
+    await admin
+      .createTopics({
+        topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.partitions ?? 1 })),
+        waitForLeaders: true,
+      })
+      .catch(() => undefined);
+    await waitFor("the new topics' leaders", async () => {
+      try {
+        const meta = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
+        return meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+      } catch {
+        return false;
+      }
+    });
+  });
 }
 
 /** `count` dead letters as the demo's payment service writes them (plain `x-original-*` family). */
