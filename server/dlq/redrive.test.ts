@@ -132,9 +132,9 @@ describe("re-drive", () => {
     expect(task.status).toBe("completed");
     expect(seconds).toBeGreaterThanOrEqual(9);
     // A loose upper bound: the limit must not turn into a crawl (the broker may be shared and busy).
-    expect(seconds).toBeLessThan(40);
+    expect(seconds).toBeLessThan(60);
     expect(new Set(redrivenFrom(await readAll(origin))).size).toBe(1_000);
-  }, 60_000);
+  }, 120_000);
 
   it("lets one task run per DLQ topic, cancels on request and resumes without duplicates", async () => {
     const { origin, dlq, c } = await setup(300);
