@@ -180,6 +180,15 @@ test.describe("traces of the demo shop", () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `e2e/screenshots/traces-${theme}.png` });
     }
+    await test.step("the list filtered to failed traces, with their dead-letter markers", async () => {
+      await list.goto("?status=error");
+      await expect(list.rows.first().or(page.getByTestId("traces-empty"))).toBeVisible({ timeout: 30_000 });
+      for (const theme of ["light", "dark"] as const) {
+        await shell.setTheme(theme);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `e2e/screenshots/traces-errors-${theme}.png` });
+      }
+    });
     await shell.setTheme("light");
   });
 });
