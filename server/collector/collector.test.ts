@@ -5,20 +5,11 @@ import type { TopicsResponse } from "@/lib/api/flows";
 import type { TailBatch } from "@/lib/live/contract-flows";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
+import { eventually } from "@/server/test-support/eventually";
 import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp;
 const producer = testKafka().producer({ allowAutoTopicCreation: true });
-
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function eventsOf(topic: string): Promise<EventsResponse> {
   return (

@@ -3,20 +3,11 @@ import type { TraceResponse } from "@/lib/api/traces";
 import { type TestDemo, startTestDemo } from "@/demo/test-support/harness";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
+import { eventually } from "@/server/test-support/eventually";
 import { uniqueName } from "@/server/test-support/kafka";
 
 let demo: TestDemo;
 let app: TestApp;
-
-async function eventually<T>(fn: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 const getTrace = async (id: string) => {
   const res = await fetch(`${app.url}/api/traces/${encodeURIComponent(id)}`);
