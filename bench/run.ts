@@ -1,30 +1,82 @@
 /**
- * `npm run bench` — runs every benchmark and writes bench/results/<name>.json. Figures are ratios against a
- * baseline measured in the same run, so they compare across machines. `--quick` uses smaller sizes.
+ * `npm run bench` runs every benchmark; `npm run bench -- ingest latency` only those; `-- --smoke` tiny
+ * sizes of each (CI: proves they still run, under 3 minutes; its figures mean nothing); `-- --list` names
+ * them. Each writes bench/results/<name>.json (smoke runs: bench/results/smoke/). The benchmarks get their
+ * own broker, started here and stopped at the end. Exits 1 when a benchmark throws — never because a
+ * figure missed its target: that is a finding to report, not a broken benchmark.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startBroker } from "../scripts/kafka/broker";
-import { brokerAnswers } from "../scripts/kafka/probe";
-import { runIndexBench } from "./index-bench";
-import { runIngestBench } from "./ingest-bench";
+import { benchmarks } from "./benchmarks";
+import { emptyBroker, startBenchBroker, stopBenchBroker } from "./support/bench-broker";
+import { environment, gitState, writeResult } from "./support/results";
 
-const quick = process.argv.includes("--quick");
-const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
-mkdirSync(resultsDir, { recursive: true });
+const args = process.argv.slice(2);
+const smoke = args.includes("--smoke");
+const names = args.filter((a) => !a.startsWith("--"));
 
-function save(name: string, result: Record<string, unknown>): void {
-  const file = path.join(resultsDir, `${name}.json`);
-  const meta = { measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, quick };
-  writeFileSync(file, JSON.stringify({ ...meta, ...result }, null, 2) + "\n");
-  console.log(`${name}: ${JSON.stringify(result)}\n  → ${path.relative(process.cwd(), file)}`);
+if (args.includes("--list")) {
+  for (const b of benchmarks) console.log(`${b.name.padEnd(16)} ${b.description}`);
+  process.exit(0);
 }
+const unknown = names.filter((n) => !benchmarks.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(
+    `unknown benchmark(s): ${unknown.join(", ")}; known: ${benchmarks.map((b) => b.name).join(", ")}`,
+  );
+  process.exit(2);
+}
+const selected = names.length > 0 ? benchmarks.filter((b) => names.includes(b.name)) : benchmarks;
+const log = (line: string) => console.log(`  ${line}`);
 
-save("index", runIndexBench(quick ? 100_000 : 1_000_000));
+let stopping = false;
+const stopOnSignal = () => {
+  if (stopping) return;
+  stopping = true;
+  void stopBenchBroker().finally(() => process.exit(130));
+};
+process.on("SIGINT", stopOnSignal);
+process.on("SIGTERM", stopOnSignal);
 
-const broker = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",")[0] ?? "127.0.0.1:9092";
-if (!(await brokerAnswers(broker)) && !process.env.KAFKA_BROKERS) await startBroker();
-save("ingest", await runIngestBench(quick ? 20_000 : 100_000));
-process.exit(0);
+const failed: string[] = [];
+const began = Date.now();
+try {
+  const brokers = [await startBenchBroker(log)];
+  for (const bench of selected) {
+    console.log(`\n━━ ${bench.name}${smoke ? " (smoke)" : ""} ━━ ${bench.description}`);
+    const t0 = Date.now();
+    try {
+      await emptyBroker(brokers);
+      const outcome = await bench.run({ smoke, brokers, log });
+      const file = writeResult({
+        benchmark: bench.name,
+        smoke,
+        date: new Date().toISOString(),
+        git: gitState(),
+        environment: environment(),
+        seconds: Math.round((Date.now() - t0) / 1000),
+        ...outcome,
+      });
+      for (const f of outcome.figures) {
+        const met = f.target ? (f.target.met ? "  target met" : `  TARGET MISSED (${f.target.text})`) : "";
+        console.log(
+          `  ${f.name}: ${f.result.median} ${f.unit} (spread ${f.result.spreadPct}%) vs ${f.baseline.median} ` +
+            `(${f.baseline.what}) → ratio ${f.ratio.median}${met}`,
+        );
+      }
+      console.log(`  → ${path.relative(process.cwd(), file)} (${Math.round((Date.now() - t0) / 1000)} s)`);
+    } catch (error) {
+      failed.push(bench.name);
+      console.error(
+        `  ${bench.name} FAILED:`,
+        error instanceof Error ? (error.stack ?? error.message) : error,
+      );
+    }
+  }
+} finally {
+  await stopBenchBroker().catch(() => undefined);
+}
+console.log(
+  `\nbench: ${selected.length - failed.length} ran, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""} ` +
+    `in ${Math.round((Date.now() - began) / 1000)} s`,
+);
+process.exit(failed.length > 0 ? 1 : 0);

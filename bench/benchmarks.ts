@@ -1,0 +1,5 @@
+/** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
+import { ingestBench } from "./ingest/ingest";
+import type { Benchmark } from "./support/benchmark";
+
+export const benchmarks: readonly Benchmark[] = [ingestBench];

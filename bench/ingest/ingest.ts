@@ -1,0 +1,78 @@
+/**
+ * ingest: 1M traced ~1 kB JSON records over 6 partitions, produced once, then read from the beginning by
+ * (a) a bare kafkajs eachBatch consumer, (b) Kafka's Java consumer perf tool and (c) the Eventscope
+ * collector storing everything — interleaved, three times each, after a warm-up of each.
+ * Target: (c) ≥ 0.9 × (a).
+ */
+import type { Benchmark } from "../support/benchmark";
+import { figure } from "../support/figure";
+import { createTopic, produceBulk } from "../support/kafka";
+import { tracedRecord } from "../support/records";
+import { round } from "../support/stats";
+import { bareKafkajsRate } from "./bare-consumer";
+import { collectorRate } from "./collector-run";
+import { javaConsumerRate } from "./java-consumer-perf";
+
+const PARTITIONS = 6;
+const REPETITIONS = 3;
+
+export const ingestBench: Benchmark = {
+  name: "ingest",
+  description: "collector ingest vs a bare kafkajs consumer and Kafka's Java consumer, 1M ~1 kB records",
+  async run({ smoke, brokers, log }) {
+    const count = smoke ? 20_000 : 1_000_000;
+    const warmup = Math.min(count, 50_000);
+    const topic = "bench-ingest";
+    await createTopic(brokers, topic, PARTITIONS);
+    const base = Date.now();
+    const produced = await produceBulk(brokers, topic, count, (i) => tracedRecord(i, PARTITIONS, base + i));
+    log(`produced ${count} records at ${round(produced)}/s`);
+
+    await bareKafkajsRate(brokers, topic, warmup);
+    await javaConsumerRate(brokers, topic, warmup);
+    await collectorRate(brokers, warmup);
+    const bare: number[] = [];
+    const java: number[] = [];
+    const collector: number[] = [];
+    for (let rep = 1; rep <= REPETITIONS; rep++) {
+      bare.push(await bareKafkajsRate(brokers, topic, count));
+      java.push(await javaConsumerRate(brokers, topic, count));
+      collector.push(await collectorRate(brokers, count));
+      log(
+        `rep ${rep}: bare ${round(bare.at(-1)!)}/s, java ${round(java.at(-1)!)}/s, collector ${round(collector.at(-1)!)}/s`,
+      );
+    }
+    return {
+      figures: [
+        figure({
+          name: "collector ingest (consume + decode + store)",
+          unit: "records/s",
+          result: collector,
+          baseline: bare,
+          baselineWhat: "bare kafkajs eachBatch consumer, nothing per record",
+          target: { text: "≥ 0.9 × bare kafkajs", met: ({ ratio }) => ratio.median >= 0.9 },
+        }),
+        figure({
+          name: "bare kafkajs consumer",
+          unit: "records/s",
+          result: bare,
+          baseline: java,
+          baselineWhat: "Kafka's Java ConsumerPerformance (this machine's ceiling)",
+        }),
+        figure({
+          name: "collector ingest vs the Java ceiling",
+          unit: "records/s",
+          result: collector,
+          baseline: java,
+          baselineWhat: "Kafka's Java ConsumerPerformance",
+        }),
+      ],
+      details: {
+        records: count,
+        partitions: PARTITIONS,
+        recordBytes: "~1 kB",
+        producedPerSec: round(produced),
+      },
+    };
+  },
+};

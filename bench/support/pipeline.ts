@@ -1,0 +1,33 @@
+/**
+ * Eventscope's server in this process, wired as main.ts wires it (without the Next UI), on a random port.
+ * Each start gets its own client id, so its collector joins a fresh consumer group and reads from
+ * now − lookback instead of where an earlier run stopped.
+ */
+import { randomUUID } from "node:crypto";
+import { type Collector } from "@/server/collector/collector";
+import { REGISTRY } from "@/server/collector/collector-feature";
+import { loadConfig } from "@/server/config";
+import type { Feature } from "@/server/feature";
+import { startTestApp, type TestApp } from "@/server/test-support/app";
+
+export interface Pipeline {
+  app: TestApp;
+  collector: Collector;
+}
+
+export async function startPipeline(
+  brokers: string[],
+  env: Record<string, string> = {},
+  features?: readonly Feature[],
+): Promise<Pipeline> {
+  const config = loadConfig({
+    KAFKA_BROKERS: brokers.join(","),
+    KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
+    EVENTSCOPE_LOG_LEVEL: "silent",
+    ...env,
+  });
+  const app = await startTestApp(config, features);
+  const collector = app.context.registry.get(REGISTRY.collector) as Collector | undefined;
+  if (!collector) throw new Error("the server started without a collector");
+  return { app, collector };
+}
