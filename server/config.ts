@@ -50,6 +50,17 @@ const origins = commaList.superRefine((list, ctx) => {
   }
 });
 
+/** Host names the dashboard answers to (DNS-rebinding defence): `name` or `name:port`, no scheme or path. */
+const hostNames = commaList.superRefine((list, ctx) => {
+  for (const h of list) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(h))
+      ctx.addIssue({
+        code: "custom",
+        message: "each host must look like name or name:port (no scheme, no path)",
+      });
+  }
+});
+
 const envSchema = z.object({
   KAFKA_BROKERS: brokerList.default(["127.0.0.1:9092"]),
   KAFKA_CLIENT_ID: z.string().min(1).default("eventscope"),
@@ -69,6 +80,7 @@ const envSchema = z.object({
   EVENTSCOPE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   EVENTSCOPE_SESSION_TTL: durationMs.default(12 * 3_600_000),
   EVENTSCOPE_ALLOWED_ORIGINS: origins.default([]),
+  EVENTSCOPE_ALLOWED_HOSTS: hostNames.default([]),
   EVENTSCOPE_DLQ_PATTERNS: dlqPatterns.default([...DEFAULT_DLQ_PATTERNS]),
   EVENTSCOPE_DLQ_SCAN_INTERVAL: durationMs.default(5_000),
   EVENTSCOPE_DLQ_MAX_LETTERS: z.coerce.number().int().min(100).max(1_000_000).default(50_000),
@@ -90,7 +102,11 @@ function toConfig(env: z.infer<typeof envSchema>) {
       : null;
   return {
     kafka: { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, ssl: env.KAFKA_SSL, sasl },
-    http: { host: env.EVENTSCOPE_HOST, port: env.EVENTSCOPE_PORT },
+    http: {
+      host: env.EVENTSCOPE_HOST,
+      port: env.EVENTSCOPE_PORT,
+      allowedHosts: env.EVENTSCOPE_ALLOWED_HOSTS.map((h) => h.toLowerCase()),
+    },
     lookbackMs: env.EVENTSCOPE_LOOKBACK,
     indexMemoryBytes: env.EVENTSCOPE_INDEX_MEMORY_MB * 1024 * 1024,
     brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,

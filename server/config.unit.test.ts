@@ -15,7 +15,7 @@ describe("loadConfig", () => {
   it("defaults to the embedded broker on 127.0.0.1:9092, port 3000 bound to 127.0.0.1 and a 1 h lookback", () => {
     const config = loadConfig({});
     expect(config.kafka.brokers).toEqual(["127.0.0.1:9092"]);
-    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000 });
+    expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, allowedHosts: [] });
     expect(config.lookbackMs).toBe(3_600_000);
     expect(config.indexMemoryBytes).toBe(256 * 1024 * 1024);
   });

@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from "@/server/config";
 import { startFeatures } from "@/server/feature";
 import { features } from "@/server/features";
 import { createHttpApp, listen } from "@/server/http/app";
+import { createHttpSecurity } from "@/server/http/http-security";
 import { createNextHandler } from "@/server/http/next-handler";
 import { startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
 
   const brokerMonitor = startBrokerMonitor(config, logger);
   const ui = await createNextHandler({ dev, host: config.http.host, port: config.http.port });
-  const { server, router } = createHttpApp(logger, ui);
-  const io = createLiveServer(server, { brokerMonitor, logger });
+  const security = createHttpSecurity(config, { dev });
+  const { server, router } = createHttpApp(logger, ui, security);
+  const io = createLiveServer(server, { brokerMonitor, logger, security });
   const running = await startFeatures(features, {
     config,
     logger,

@@ -23,6 +23,15 @@ interface Route {
   handler: Handler;
 }
 
+/** A path parameter as text; a malformed escape (`%E0%A4%A`) is the caller's mistake, not a server fault. */
+function decodePathSegment(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new AppError("bad_request", "the request path has a malformed %-escape");
+  }
+}
+
 export class Router {
   private readonly routes: Route[] = [];
 
@@ -53,7 +62,7 @@ export class Router {
       const ok = route.segments.every((seg, i) => {
         const part = parts[i] ?? "";
         if (seg.startsWith(":")) {
-          params[seg.slice(1)] = decodeURIComponent(part);
+          params[seg.slice(1)] = decodePathSegment(part);
           return true;
         }
         return seg === part;

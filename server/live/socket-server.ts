@@ -1,5 +1,13 @@
-/** socket.io on the dashboard's HTTP server, typed by the shared contract in lib/live. */
-import type { Server as HttpServer } from "node:http";
+/**
+ * socket.io on the dashboard's HTTP server, typed by the shared contract in lib/live.
+ *
+ * The handshake is where cross-site WebSocket hijacking is stopped: WebSockets are exempt from CORS, so
+ * without a check any page the operator visits could open this socket and read the live tail. A browser
+ * always sends `Origin` on a WebSocket and on a cross-origin request, so a handshake whose Origin is
+ * another site is refused; one without Origin is not a cross-site browser request (same-origin polling
+ * GETs and non-browser clients), and it still has to pass the host allow-list.
+ */
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type {
   ClientToServerEvents,
@@ -7,15 +15,27 @@ import type {
   ServerToClientEvents,
   SocketData,
 } from "@/lib/live/socket-contract";
+import { checkOrigin } from "@/server/auth/origin";
+import { listeningPort } from "@/server/http/app";
+import type { HttpSecurity } from "@/server/http/http-security";
 import type { BrokerMonitor } from "@/server/kafka/broker-monitor";
 import type { Logger } from "@/server/logger";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+/** Null when the handshake may proceed, else why not (sent to the client as the refusal message). */
+function handshakeProblem(req: IncomingMessage, http: HttpServer, security: HttpSecurity): string | null {
+  const host = security.hosts.check(req.headers, listeningPort(http));
+  if (!host.ok) return `host "${host.host}" is not this dashboard`;
+  if (req.headers.origin === undefined) return null;
+  const origin = checkOrigin({ host: req.headers.host, origin: req.headers.origin }, security.allowedOrigins);
+  return origin.ok ? null : `origin ${origin.origin ?? "?"} may not open the live socket`;
+}
+
 export function createLiveServer(
   http: HttpServer,
-  deps: { brokerMonitor: BrokerMonitor; logger: Logger },
+  deps: { brokerMonitor: BrokerMonitor; logger: Logger; security: HttpSecurity },
 ): LiveServer {
   const log = deps.logger.child({ component: "live" });
   const io: LiveServer = new Server(http, {
@@ -23,7 +43,13 @@ export function createLiveServer(
     // Same-origin only: the UI is served from this very port.
     cors: { origin: false },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    allowRequest: (req, callback) => {
+      const problem = handshakeProblem(req, http, deps.security);
+      if (problem) log.warn({ origin: req.headers.origin, host: req.headers.host }, "socket refused");
+      callback(problem, problem === null);
+    },
   });
+  io.engine.on("headers", (headers: Record<string, string>) => Object.assign(headers, deps.security.headers));
 
   io.on("connection", (socket) => {
     socket.data.views = new Set();

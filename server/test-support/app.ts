@@ -4,6 +4,7 @@ import type { Config } from "@/server/config";
 import { type Feature, type ServerContext, startFeatures } from "@/server/feature";
 import { features as allFeatures } from "@/server/features";
 import { createHttpApp, listen } from "@/server/http/app";
+import { createHttpSecurity } from "@/server/http/http-security";
 import { type BrokerMonitor, startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
 import { testLogger } from "@/server/test-support/silent-logger";
@@ -21,8 +22,9 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const logger = testLogger();
   const brokerMonitor = startBrokerMonitor(config, logger);
-  const { server, router } = createHttpApp(logger, null);
-  const io = createLiveServer(server, { brokerMonitor, logger });
+  const security = createHttpSecurity(config, { dev: false });
+  const { server, router } = createHttpApp(logger, null, security);
+  const io = createLiveServer(server, { brokerMonitor, logger, security });
   const context: ServerContext = {
     config,
     logger,
