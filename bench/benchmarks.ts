@@ -1,5 +1,6 @@
 /** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
 import { ingestBench } from "./ingest/ingest";
+import { traceLookupBench } from "./trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
-export const benchmarks: readonly Benchmark[] = [ingestBench];
+export const benchmarks: readonly Benchmark[] = [ingestBench, traceLookupBench];

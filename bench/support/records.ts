@@ -49,3 +49,10 @@ export function sentAtOf(json: unknown): number | null {
   const v = (json as { sentAt?: unknown } | null)?.sentAt;
   return typeof v === "number" ? v : null;
 }
+
+/** Bytes a record carries on the wire before decoding: key, value, header keys and values. */
+export function recordBytes(m: Message): number {
+  const len = (v: unknown) => (v === null || v === undefined ? 0 : Buffer.byteLength(String(v)));
+  const headers = Object.entries(m.headers ?? {}).reduce((n, [k, v]) => n + len(k) + len(v), 0);
+  return len(m.key) + len(m.value) + headers;
+}
