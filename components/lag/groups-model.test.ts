@@ -7,12 +7,14 @@ import {
   readView,
   sortGroups,
   toggleSort,
+  visibleGroups,
   writeView,
 } from "@/components/lag/groups-model";
 
 function groupOf(id: string, overrides: Partial<LagGroupSummary> = {}): LagGroupSummary {
   return {
     id,
+    internal: false,
     state: "Stable",
     protocol: "RoundRobinAssigner",
     members: 1,
@@ -75,7 +77,7 @@ describe("sortGroups", () => {
 describe("view in the URL", () => {
   it("round-trips the filter and the sort, leaving defaults out", () => {
     expect(writeView(DEFAULT_VIEW)).toBe("");
-    const view = { onlyLagging: true, sort: "lag" as const, dir: "asc" as const };
+    const view = { onlyLagging: true, showInternal: false, sort: "lag" as const, dir: "asc" as const };
     expect(writeView(view)).toBe("lagging=1&sort=lag&dir=asc");
     expect(readView(new URLSearchParams(writeView(view)))).toEqual(view);
   });
@@ -125,5 +127,29 @@ describe("drainLabel", () => {
     expect(drainLabel(groupOf("a", { timeToDrainSeconds: 0 })).text).toBe("caught up");
     expect(drainLabel(groupOf("b", { timeToDrainSeconds: 75 })).text).toBe("~1 m 15 s");
     expect(drainLabel(groupOf("c", { timeToDrainSeconds: null })).text).toBe("—");
+  });
+});
+
+describe("Eventscope's own groups", () => {
+  const groups = [
+    groupOf("inventory-service"),
+    groupOf("eventscope-collector", { internal: true }),
+    groupOf("eventscope-dlq-payments.DLQ", { internal: true }),
+  ];
+
+  it("are hidden by default and listed when asked for", () => {
+    expect(ids(visibleGroups(groups, DEFAULT_VIEW))).toEqual(["inventory-service"]);
+    expect(ids(visibleGroups(groups, { ...DEFAULT_VIEW, showInternal: true }))).toEqual([
+      "inventory-service",
+      "eventscope-collector",
+      "eventscope-dlq-payments.DLQ",
+    ]);
+  });
+
+  it("are shown after a reload of a URL that asked for them", () => {
+    const query = writeView({ ...DEFAULT_VIEW, showInternal: true });
+    expect(query).toBe("internal=1");
+    expect(readView(new URLSearchParams(query)).showInternal).toBe(true);
+    expect(readView(new URLSearchParams("")).showInternal).toBe(false);
   });
 });

@@ -11,11 +11,18 @@ export type SortDir = "asc" | "desc";
 
 export interface GroupsView {
   onlyLagging: boolean;
+  /** Also list Eventscope's own consumer groups (hidden by default: they are not the user's). */
+  showInternal: boolean;
   sort: SortKey;
   dir: SortDir;
 }
 
-export const DEFAULT_VIEW: GroupsView = { onlyLagging: false, sort: "status", dir: "desc" };
+export const DEFAULT_VIEW: GroupsView = {
+  onlyLagging: false,
+  showInternal: false,
+  sort: "status",
+  dir: "desc",
+};
 
 /** Behind by this much time counts as lagging even while Burrow still says OK. */
 export const LAGGING_TIME_LAG_SECONDS = 10;
@@ -32,6 +39,7 @@ export function readView(params: URLSearchParams): GroupsView {
   const validSort = SORT_KEYS.find((k) => k === sort);
   return {
     onlyLagging: params.get("lagging") === "1",
+    showInternal: params.get("internal") === "1",
     sort: validSort ?? DEFAULT_VIEW.sort,
     dir: dir === "asc" || dir === "desc" ? dir : validSort ? defaultDir(validSort) : DEFAULT_VIEW.dir,
   };
@@ -41,11 +49,17 @@ export function readView(params: URLSearchParams): GroupsView {
 export function writeView(view: GroupsView): string {
   const params = new URLSearchParams();
   if (view.onlyLagging) params.set("lagging", "1");
+  if (view.showInternal) params.set("internal", "1");
   if (view.sort !== DEFAULT_VIEW.sort || view.dir !== DEFAULT_VIEW.dir) {
     params.set("sort", view.sort);
     params.set("dir", view.dir);
   }
   return params.toString();
+}
+
+/** The groups the table lists: the user's, plus Eventscope's own ones when asked for. */
+export function visibleGroups(groups: readonly LagGroupSummary[], view: GroupsView): LagGroupSummary[] {
+  return groups.filter((g) => view.showInternal || !g.internal);
 }
 
 /** Names sort A→Z first; figures worst first. */

@@ -23,7 +23,12 @@ export function LagGroupRow({ group }: { group: LagGroupSummary }) {
   const href = `/lag/${encodeURIComponent(group.id)}`;
   const drain = drainLabel(group);
   return (
-    <tr data-testid="lag-group-row" data-group={group.id} data-lagging={isLagging(group)}>
+    <tr
+      data-testid="lag-group-row"
+      data-group={group.id}
+      data-lagging={isLagging(group)}
+      data-internal={group.internal}
+    >
       <td>
         <StatusBadge status={group.status} title={statusTitle(group)} testId="lag-group-status" />
       </td>

@@ -4,7 +4,13 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel, PanelMessage } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { LAGGING_TIME_LAG_SECONDS, isLagging, sortGroups, toggleSort } from "@/components/lag/groups-model";
+import {
+  LAGGING_TIME_LAG_SECONDS,
+  isLagging,
+  sortGroups,
+  toggleSort,
+  visibleGroups,
+} from "@/components/lag/groups-model";
 import { LagGroupsTable } from "@/components/lag/lag-groups-table";
 import { PollInfo, StaleBanner } from "@/components/lag/poll-info";
 import { useGroupsView } from "@/components/lag/use-groups-view";
@@ -20,8 +26,10 @@ export function LagGroupsView() {
   const { data, error, isPending, refetch } = useLagGroups();
   const [view, setView] = useGroupsView();
 
-  const lagging = data?.groups.filter(isLagging) ?? [];
-  const shown = sortGroups(view.onlyLagging ? lagging : (data?.groups ?? []), view.sort, view.dir);
+  const listed = data ? visibleGroups(data.groups, view) : [];
+  const internalCount = data?.groups.filter((g) => g.internal).length ?? 0;
+  const lagging = listed.filter(isLagging);
+  const shown = sortGroups(view.onlyLagging ? lagging : listed, view.sort, view.dir);
 
   let body;
   if (isPending) body = <Skeleton rows={6} />;
@@ -38,7 +46,7 @@ export function LagGroupsView() {
         {data.error ?? "The first poll has not finished yet."} Groups appear after the first successful poll.
       </PanelMessage>
     );
-  else if (data.groups.length === 0)
+  else if (listed.length === 0)
     body = (
       <PanelMessage title="No consumer groups yet" testId="lag-empty">
         Groups appear here as soon as a consumer joins one or commits an offset.
@@ -48,7 +56,7 @@ export function LagGroupsView() {
     body = (
       <PanelMessage title="No group is lagging" testId="lag-none-lagging">
         <p>
-          All {data.groups.length} groups are OK and less than {LAGGING_TIME_LAG_SECONDS} s behind.
+          All {listed.length} groups are OK and less than {LAGGING_TIME_LAG_SECONDS} s behind.
         </p>
         <Button onClick={() => setView({ ...view, onlyLagging: false })}>Show all groups</Button>
       </PanelMessage>
@@ -66,20 +74,34 @@ export function LagGroupsView() {
       <Panel
         title="Consumer groups"
         testId="lag-groups-panel"
-        meta={data ? `${data.groups.length} groups · ${lagging.length} lagging` : undefined}
+        meta={data ? `${listed.length} groups · ${lagging.length} lagging` : undefined}
         actions={
-          <label
-            className={styles.toggle}
-            title={`WARN or ERR, or at least ${LAGGING_TIME_LAG_SECONDS} s behind`}
-          >
-            <input
-              type="checkbox"
-              checked={view.onlyLagging}
-              onChange={(e) => setView({ ...view, onlyLagging: e.target.checked })}
-              data-testid="lag-only-lagging"
-            />
-            Only lagging
-          </label>
+          <>
+            <label
+              className={styles.toggle}
+              title="Consumer groups Eventscope itself uses to read Kafka (named after KAFKA_CLIENT_ID)"
+            >
+              <input
+                type="checkbox"
+                checked={view.showInternal}
+                onChange={(e) => setView({ ...view, showInternal: e.target.checked })}
+                data-testid="lag-show-internal"
+              />
+              Eventscope&apos;s own ({internalCount})
+            </label>
+            <label
+              className={styles.toggle}
+              title={`WARN or ERR, or at least ${LAGGING_TIME_LAG_SECONDS} s behind`}
+            >
+              <input
+                type="checkbox"
+                checked={view.onlyLagging}
+                onChange={(e) => setView({ ...view, onlyLagging: e.target.checked })}
+                data-testid="lag-only-lagging"
+              />
+              Only lagging
+            </label>
+          </>
         }
       >
         {body}

@@ -46,6 +46,8 @@ export const trendPointSchema = z.object({ t: z.number(), lag: z.number() });
 
 export const lagGroupSummarySchema = z.object({
   id: z.string(),
+  /** One of Eventscope's own groups (named `<KAFKA_CLIENT_ID>-…`), not one of the user's consumers. */
+  internal: z.boolean(),
   state: groupStateSchema,
   /** The partition assignor in use (e.g. "RoundRobinAssigner", "range"); "" when the group is Empty. */
   protocol: z.string(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { createCommitWindow } from "./commit-window";
-import { consumeRate, estimateDrain, produceRate, timeToDrain } from "./drain";
+import { consumeRate, estimateDrain, isCaughtUp, produceRate, timeToDrain } from "./drain";
 import { createEndOffsetTable } from "./end-offset-table";
 import { tableOf, windowOf } from "./test-builders";
 
@@ -123,5 +123,43 @@ describe("estimateDrain", () => {
       produceRate: 5,
       timeToDrain: 40,
     });
+  });
+});
+
+describe("caught up apart from in-flight records", () => {
+  // 2 records/s written, read at the same pace, polled every 5 s: up to 10 records are in flight.
+  const inFlightMs = 5_000;
+
+  it("reads as caught up (0) instead of about a minute", () => {
+    // Without the in-flight allowance: 3 ÷ (2.05 − 2) = 60 s.
+    expect(timeToDrain(3n, 2.05, 2)).toBeCloseTo(60);
+    expect(timeToDrain(3n, 2.05, 2, inFlightMs)).toBe(0);
+    expect(timeToDrain(3n, 1.95, 2, inFlightMs)).toBe(0);
+    expect(isCaughtUp(10n, 2, 2, inFlightMs)).toBe(true);
+  });
+
+  it("still shows a real backlog: more lag than one poll interval of traffic", () => {
+    expect(isCaughtUp(11n, 2, 2, inFlightMs)).toBe(false);
+    expect(timeToDrain(100n, 4, 2, inFlightMs)).toBe(50);
+    expect(timeToDrain(100n, 2, 2, inFlightMs)).toBe("never");
+  });
+
+  it("is not caught up when the group has stopped reading or nothing is being written", () => {
+    expect(isCaughtUp(3n, 0, 2, inFlightMs)).toBe(false);
+    expect(timeToDrain(3n, 0, 2, inFlightMs)).toBe("never");
+    expect(isCaughtUp(1n, 0, 0, inFlightMs)).toBe(false);
+    expect(timeToDrain(1n, 0, 0, inFlightMs)).toBe("never");
+  });
+
+  it("passes the allowance through estimateDrain", () => {
+    const endOffsets = tableOf([
+      [1_000n, 0],
+      [1_120n, 60_000],
+    ]); // 2 records/s written
+    const commits = windowOf([
+      [995n, 5n, 0],
+      [1_117n, 3n, 60_000],
+    ]); // about 2 records/s read
+    expect(estimateDrain(3n, endOffsets, commits, { inFlightMs }).timeToDrain).toBe(0);
   });
 });

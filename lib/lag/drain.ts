@@ -34,15 +34,43 @@ export function consumeRate(window: CommitWindow, windowMs: number = DEFAULT_RAT
   return advancePerSecond(series, windowMs);
 }
 
+/** Reading at least this share of the produce rate counts as keeping pace (rates are one-minute averages). */
+export const KEEPING_PACE_RATIO = 0.9;
+
 /**
- * Seconds until the lag is gone at the current pace: lag ÷ (consume − produce). 0 when there is no lag
- * (whatever the rates); "never" when the group is not gaining on the producer (consume ≤ produce) and has
- * lag; null when the lag or a rate is unknown.
+ * A consumer that keeps pace still shows some lag at every poll: the records written since its last
+ * commit. Lag within what the producer writes in `inFlightMs` (one lag poll interval), while the group reads
+ * at least nearly as fast as the topic is written, is that in-flight traffic, not a backlog. Dividing it by
+ * the tiny difference of two nearly equal rates would promise "about a minute" for a group that is in fact
+ * caught up. A group with lag on an idle topic is never caught up: nothing is in flight there.
  */
-export function timeToDrain(lag: bigint | null, consume: number | null, produce: number | null): DrainTime {
+export function isCaughtUp(
+  lag: bigint,
+  consume: number | null,
+  produce: number | null,
+  inFlightMs: number,
+): boolean {
+  if (lag === 0n) return true;
+  if (consume === null || produce === null || !(produce > 0)) return false;
+  const inFlight = (produce * inFlightMs) / 1000;
+  return Number(lag) <= inFlight && consume >= produce * KEEPING_PACE_RATIO;
+}
+
+/**
+ * Seconds until the lag is gone at the current pace: lag ÷ (consume − produce). 0 when there is no lag or
+ * only in-flight lag (see `isCaughtUp`), whatever the rates; "never" when the group is not gaining on the
+ * producer (consume ≤ produce) and has lag; null when the lag or a rate is unknown.
+ */
+export function timeToDrain(
+  lag: bigint | null,
+  consume: number | null,
+  produce: number | null,
+  inFlightMs = 0,
+): DrainTime {
   if (lag === null) return null;
   if (lag === 0n) return 0;
   if (consume === null || produce === null) return null;
+  if (isCaughtUp(lag, consume, produce, inFlightMs)) return 0;
   const gainPerSecond = consume - produce;
   return gainPerSecond > 0 ? Number(lag) / gainPerSecond : "never";
 }
@@ -52,11 +80,16 @@ export function estimateDrain(
   lag: bigint | null,
   endOffsets: EndOffsetTable,
   commits: CommitWindow,
-  windowMs: number = DEFAULT_RATE_WINDOW_MS,
+  options: { windowMs?: number; inFlightMs?: number } = {},
 ): DrainEstimate {
+  const windowMs = options.windowMs ?? DEFAULT_RATE_WINDOW_MS;
   const consume = consumeRate(commits, windowMs);
   const produce = produceRate(endOffsets, windowMs);
-  return { consumeRate: consume, produceRate: produce, timeToDrain: timeToDrain(lag, consume, produce) };
+  return {
+    consumeRate: consume,
+    produceRate: produce,
+    timeToDrain: timeToDrain(lag, consume, produce, options.inFlightMs),
+  };
 }
 
 /**

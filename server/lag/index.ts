@@ -7,3 +7,4 @@ export {
   type ConsumptionPoint,
   type LagService,
 } from "@/server/lag/service";
+export type { GroupFigures, PartitionFigureRow, TopicFigures } from "@/server/lag/figures";

@@ -58,6 +58,8 @@ export interface LagStateOptions {
   history: { capacity: number; slotMs: number };
   /** Silence shorter than this is never STOP (see `CommitWindow.minSpanMs`). */
   minStopSpanMs: number;
+  /** Lag within what is written in this long counts as in flight, not as a backlog to drain. */
+  inFlightMs?: number;
   endOffsetCapacity?: number;
 }
 
@@ -174,7 +176,7 @@ export class LagState {
       lag,
       timeLag: lagInTime,
       status: committed === null ? null : partitionStatus(entry.commits, end, now),
-      drain: estimateDrain(lag, table, entry.commits),
+      drain: estimateDrain(lag, table, entry.commits, { inFlightMs: this.options.inFlightMs }),
     };
     entry.history.push({ t: now, committed, end, timeLagMs: lagInTime?.ms ?? null });
   }

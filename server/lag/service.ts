@@ -6,6 +6,7 @@
 import type { LagGroupDetailResponse, LagGroupsResponse } from "@/lib/api/lag";
 import { DEFAULT_COMMIT_WINDOW_SIZE, parseOffset } from "@/lib/lag";
 import { LagState } from "@/server/lag/lag-state";
+import { type GroupFigures, groupFigures } from "@/server/lag/figures";
 import { historyGeometry } from "@/server/lag/partition-history";
 import { type LagPoller, startLagPoller } from "@/server/lag/poller";
 import type { ClusterObservation } from "@/server/lag/types";
@@ -35,6 +36,8 @@ export interface LagService {
   groups(): LagGroupsResponse;
   /** One group's detail as of the last poll; null when Kafka did not list the group. */
   group(id: string): LagGroupDetailResponse | null;
+  /** Every group's figures per topic as of the last poll, as plain numbers (for the metrics). */
+  figures(): GroupFigures[];
   /** Every change of a committed offset kept in the history (≥ 1 h), per partition oldest first. */
   consumptionHistory(): ConsumptionPoint[];
   /** For each group reading topic/partition, when it consumed `offset` (from the kept history). */
@@ -62,12 +65,17 @@ export function startLagService(options: {
   read: () => Promise<ClusterObservation>;
   logger: Logger;
   autoStart?: boolean;
+  /** Marks Eventscope's own groups (flagged `internal` in the API); none by default. */
+  isInternalGroup?: (groupId: string) => boolean;
 }): RunningLagService {
+  const isInternal = options.isInternalGroup ?? (() => false);
   // Burrow judges a window of 10 commits; a poller sees at most one commit per poll, so silence is
   // never called STOP before 10 polls have passed, however young the window.
   const state = new LagState({
     history: historyGeometry(options.intervalMs),
     minStopSpanMs: DEFAULT_COMMIT_WINDOW_SIZE * options.intervalMs,
+    // What a consumer that keeps pace has not committed yet at a poll: about one interval of traffic.
+    inFlightMs: options.intervalMs,
   });
   const listeners = new Set<() => void>();
   let snapshot: LagGroupsResponse | null = null;
@@ -110,16 +118,19 @@ export function startLagService(options: {
     groups() {
       snapshot ??= {
         ...pollInfo(),
-        groups: [...state.groups.values()].map((g) => groupSummary(g, asOf())),
+        groups: [...state.groups.values()].map((g) => groupSummary(g, asOf(), isInternal(g.id))),
       };
       return snapshot;
     },
     group(id) {
       if (!details.has(id)) {
         const entry = state.groups.get(id);
-        details.set(id, entry ? groupDetail(entry, pollInfo(), asOf()) : null);
+        details.set(id, entry ? groupDetail(entry, pollInfo(), asOf(), isInternal(id)) : null);
       }
       return details.get(id) ?? null;
+    },
+    figures() {
+      return [...state.groups.values()].map((g) => groupFigures(g, isInternal(g.id)));
     },
     consumptionHistory() {
       const out: ConsumptionPoint[] = [];

@@ -20,7 +20,7 @@ type PollInfo = Omit<LagGroupDetailResponse, "group" | "members" | "partitions" 
 const str = (value: bigint | null): string | null => (value === null ? null : value.toString());
 const seconds = (ms: number | undefined | null): number | null => (ms == null ? null : ms / 1000);
 
-export function groupSummary(group: GroupEntry, now: number): LagGroupSummary {
+export function groupSummary(group: GroupEntry, now: number, internal: boolean): LagGroupSummary {
   const partitions = [...group.partitions.values()];
   const total = sumLag(partitions.map((p) => p.figures.lag));
   const status = groupStatus(partitions.map((p) => p.figures.status));
@@ -30,6 +30,7 @@ export function groupSummary(group: GroupEntry, now: number): LagGroupSummary {
   }, undefined);
   return {
     id: group.id,
+    internal,
     state: group.state,
     protocol: group.protocol,
     members: group.members.length,
@@ -52,11 +53,16 @@ export function groupSummary(group: GroupEntry, now: number): LagGroupSummary {
   };
 }
 
-export function groupDetail(group: GroupEntry, poll: PollInfo, now: number): LagGroupDetailResponse {
+export function groupDetail(
+  group: GroupEntry,
+  poll: PollInfo,
+  now: number,
+  internal: boolean,
+): LagGroupDetailResponse {
   const partitions = [...group.partitions.values()];
   return {
     ...poll,
-    group: groupSummary(group, now),
+    group: groupSummary(group, now, internal),
     members: group.members.map((m): LagMember => ({
       memberId: m.memberId,
       clientId: m.clientId,
