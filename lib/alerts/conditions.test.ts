@@ -3,7 +3,7 @@ import { DLQ_GROWTH_WINDOW_MS, dlqGrowth } from "@/lib/alerts/memory";
 import { evaluate, initialState, toResponse } from "@/lib/alerts/evaluate";
 import type { Observations } from "@/lib/alerts/observations";
 import type { AlertRule } from "@/lib/alerts/rules";
-import { observations, rule, T0 } from "@/lib/alerts/test-builders";
+import { observations, rule, T0 } from "@/lib/alerts/testing/builders";
 
 function firingKeys(rules: AlertRule[], steps: [number, Observations][]): string[][] {
   let state = initialState();

@@ -8,7 +8,7 @@ import {
 } from "@/lib/alerts/evaluate";
 import type { Observations } from "@/lib/alerts/observations";
 import type { AlertRule } from "@/lib/alerts/rules";
-import { group, observations, rule, T0 } from "@/lib/alerts/test-builders";
+import { group, observations, rule, T0 } from "@/lib/alerts/testing/builders";
 
 const timeLag: AlertRule = rule({ id: "consumer-time-lag", kind: "time-lag", threshold: 30, forSeconds: 60 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, initialState, toResponse } from "@/lib/alerts/evaluate";
 import { notificationId, toAlertmanager, toSlackText, toWebhookJson } from "@/lib/alerts/notifications";
-import { group, observations, rule, T0 } from "@/lib/alerts/test-builders";
+import { group, observations, rule, T0 } from "@/lib/alerts/testing/builders";
 
 const BASE = "http://127.0.0.1:3000/";
 const timeLag = rule({ id: "consumer-time-lag", kind: "time-lag", threshold: 30, severity: "critical" });
