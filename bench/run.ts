@@ -41,6 +41,8 @@ const failed: string[] = [];
 const began = Date.now();
 try {
   const brokers = [await startBenchBroker(log)];
+  // Helpers shared with the integration tests find their broker here.
+  process.env.KAFKA_BROKERS = brokers.join(",");
   for (const bench of selected) {
     console.log(`\n━━ ${bench.name}${smoke ? " (smoke)" : ""} ━━ ${bench.description}`);
     const t0 = Date.now();
