@@ -15,7 +15,7 @@ export interface RequestContext {
 }
 
 export type Handler = (ctx: RequestContext) => Promise<unknown> | unknown;
-type Method = "GET" | "POST" | "DELETE";
+type Method = "GET" | "POST" | "PUT" | "DELETE";
 
 interface Route {
   method: Method;
@@ -43,6 +43,10 @@ export class Router {
 
   post(path: string, handler: Handler): this {
     return this.add("POST", path, handler);
+  }
+
+  put(path: string, handler: Handler): this {
+    return this.add("PUT", path, handler);
   }
 
   private add(method: Method, path: string, handler: Handler): this {
