@@ -1,7 +1,8 @@
 /** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
 import { ingestBench } from "./ingest/ingest";
+import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
 import { traceLookupBench } from "./trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
-export const benchmarks: readonly Benchmark[] = [ingestBench, traceLookupBench, redriveBench];
+export const benchmarks: readonly Benchmark[] = [ingestBench, traceLookupBench, redriveBench, latencyBench];

@@ -1,0 +1,66 @@
+/** Starts server-process.ts as a child and talks to it: its URL, its memory and collector status, stop. */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { CollectorStatus } from "@/server/collector/collector-state";
+
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  collector: CollectorStatus;
+}
+
+export interface ServerChild {
+  url: string;
+  pid: number;
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "server-process.ts");
+
+export async function startServerChild(
+  brokers: string[],
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<ServerChild> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: brokers.join(","),
+      // A fresh client id: a fresh collector group, reading from now − lookback.
+      KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
+      EVENTSCOPE_LOG_LEVEL: "silent",
+      ...env,
+    },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) =>
+      reject(new Error(`the server process exited with ${code} before listening`)),
+    );
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stats: () =>
+      new Promise<ServerStats>((resolve) => {
+        child.once("message", (m) => resolve(m as ServerStats));
+        child.send("stats");
+      }),
+    async stop() {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
