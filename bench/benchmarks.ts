@@ -1,8 +1,15 @@
 /** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
+import { apiUnderLoadBench } from "./api-under-load";
 import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
 import { traceLookupBench } from "./trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
-export const benchmarks: readonly Benchmark[] = [ingestBench, traceLookupBench, redriveBench, latencyBench];
+export const benchmarks: readonly Benchmark[] = [
+  ingestBench,
+  traceLookupBench,
+  redriveBench,
+  latencyBench,
+  apiUnderLoadBench,
+];

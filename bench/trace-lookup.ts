@@ -35,7 +35,7 @@ export const traceLookupBench: Benchmark = {
     await produceBulk(brokers, topic, count, (i) => tracedRecord(i, PARTITIONS, base + i));
 
     const heapBefore = heapUsedAfterGc();
-    const { app, collector } = await startPipeline(brokers, { EVENTSCOPE_INDEX_MEMORY_MB: "6144" });
+    const { app, collector, close } = await startPipeline(brokers, { EVENTSCOPE_INDEX_MEMORY_MB: "6144" });
     try {
       while (collector.status().eventsRead < count) await sleep(50);
       const index = app.context.registry.get(REGISTRY.index) as EventStore;
@@ -136,7 +136,7 @@ export const traceLookupBench: Benchmark = {
         },
       };
     } finally {
-      await app.close();
+      await close();
     }
   },
 };

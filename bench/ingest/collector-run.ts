@@ -6,7 +6,7 @@ import { sleep } from "../support/stats";
 /** Starts the pipeline, times first record read → `count` read (collector.status().eventsRead), stops it. */
 export async function collectorRate(brokers: string[], count: number): Promise<number> {
   // Room for every record, so the figure includes storing all of them, not evicting most.
-  const { app, collector } = await startPipeline(brokers, { EVENTSCOPE_INDEX_MEMORY_MB: "6144" }, [
+  const { collector, close } = await startPipeline(brokers, { EVENTSCOPE_INDEX_MEMORY_MB: "6144" }, [
     collectorFeature,
   ]);
   try {
@@ -20,6 +20,6 @@ export async function collectorRate(brokers: string[], count: number): Promise<n
       await sleep(first === 0 ? 2 : 10);
     }
   } finally {
-    await app.close();
+    await close();
   }
 }

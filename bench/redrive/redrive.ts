@@ -69,7 +69,7 @@ export const redriveBench: Benchmark = {
       ]),
     );
     for (const r of reps) await produceDeadLetters(r.dlq, r.origin, count);
-    const { app } = await startPipeline(brokers, {
+    const { app, close } = await startPipeline(brokers, {
       EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN,
       EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms",
     });
@@ -131,7 +131,7 @@ export const redriveBench: Benchmark = {
         },
       };
     } finally {
-      await app.close();
+      await close();
     }
   },
 };

@@ -1,6 +1,8 @@
 /** Starts server-process.ts as a child and talks to it: its URL, its memory and collector status, stop. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CollectorStatus } from "@/server/collector/collector-state";
@@ -25,6 +27,8 @@ export async function startServerChild(
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
 ): Promise<ServerChild> {
+  // A fresh, empty store per server: nothing read by an earlier benchmark is counted again.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
     stdio: ["ignore", "pipe", "inherit", "ipc"],
     env: {
@@ -33,6 +37,7 @@ export async function startServerChild(
       // A fresh client id: a fresh collector group, reading from now − lookback.
       KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
       EVENTSCOPE_LOG_LEVEL: "silent",
+      EVENTSCOPE_DATA_DIR: dataDir,
       ...env,
     },
   });
@@ -61,6 +66,7 @@ export async function startServerChild(
       const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
       await exited;
       clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
