@@ -48,7 +48,7 @@ test.describe("traces of the demo shop", () => {
     await expect(trace.detail).toHaveAttribute("data-hop-id", (await row.getAttribute("data-hop-id")) ?? "");
     await expect(page.getByTestId("hop-topic")).toContainText("partition");
     await expect(page.getByTestId("drawer-headers")).toContainText("traceparent");
-    await expect(page.getByTestId("hop-payload")).toContainText(order.orderId);
+    await expect(page.getByTestId("hop-value")).toContainText(order.orderId);
 
     await test.step("Escape closes the details and gives focus back to the row", async () => {
       await page.keyboard.press("Escape");
@@ -166,7 +166,7 @@ test.describe("traces of the demo shop", () => {
     await trace.expectServices(ORDER_SERVICES);
     await trace.rowsOf("payment-service").first().click();
     await expect(trace.detail).toBeVisible();
-    await expect(page.getByTestId("hop-payload")).toContainText(order.orderId);
+    await expect(page.getByTestId("hop-value")).toContainText(order.orderId);
     for (const theme of ["light", "dark"] as const) {
       await shell.setTheme(theme);
       await page.waitForTimeout(300);

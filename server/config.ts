@@ -61,6 +61,12 @@ const hostNames = commaList.superRefine((list, ctx) => {
   }
 });
 
+/** Alert delivery targets: http(s) URLs (webhook URLs often carry a secret, so values are never printed). */
+const httpUrl = z.string().regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, "must be an http:// or https:// URL");
+const httpUrls = commaList.refine((list) => list.every((u) => httpUrl.safeParse(u).success), {
+  message: "each webhook must be an http:// or https:// URL",
+});
+
 const envSchema = z.object({
   KAFKA_BROKERS: brokerList.default(["127.0.0.1:9092"]),
   KAFKA_CLIENT_ID: z.string().min(1).default("eventscope"),
@@ -74,22 +80,33 @@ const envSchema = z.object({
   EVENTSCOPE_HOST: z.string().min(1).default("127.0.0.1"),
   EVENTSCOPE_PORT: port.default(3000),
   EVENTSCOPE_LOOKBACK: durationMs.default(3_600_000),
-  EVENTSCOPE_INDEX_MEMORY_MB: z.coerce.number().int().min(16).max(65_536).default(256),
+  EVENTSCOPE_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(256),
+  EVENTSCOPE_STORE: z.enum(["embedded", "memory"]).default("embedded"),
+  EVENTSCOPE_DATA_DIR: z.string().min(1).default(".eventscope/store"),
+  EVENTSCOPE_RETENTION: durationMs.default(3_600_000),
+  EVENTSCOPE_DISK_BUDGET_MB: z.coerce.number().int().min(16).max(16_777_216).default(16_384),
   EVENTSCOPE_BROKER_CHECK_INTERVAL: durationMs.default(2_000),
   EVENTSCOPE_LAG_INTERVAL: durationMs.refine((ms) => ms >= 500, "must be at least 500ms").default(5_000),
   EVENTSCOPE_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  EVENTSCOPE_SIGN_IN_CODE: z.string().min(16, "must be at least 16 characters").optional(),
   EVENTSCOPE_SESSION_TTL: durationMs.default(12 * 3_600_000),
   EVENTSCOPE_ALLOWED_ORIGINS: origins.default([]),
   EVENTSCOPE_ALLOWED_HOSTS: hostNames.default([]),
   EVENTSCOPE_DLQ_PATTERNS: dlqPatterns.default([...DEFAULT_DLQ_PATTERNS]),
   EVENTSCOPE_DLQ_SCAN_INTERVAL: durationMs.default(5_000),
   EVENTSCOPE_DLQ_MAX_LETTERS: z.coerce.number().int().min(100).max(1_000_000).default(50_000),
+  EVENTSCOPE_ALERT_INTERVAL: durationMs.refine((ms) => ms >= 500, "must be at least 500ms").default(5_000),
+  EVENTSCOPE_ALERTMANAGER_URL: httpUrl.optional(),
+  EVENTSCOPE_ALERT_WEBHOOKS: httpUrls.default([]),
+  EVENTSCOPE_ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack"]).default("json"),
+  EVENTSCOPE_ALERT_DASHBOARD_URL: httpUrl.optional(),
   EVENTSCOPE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
 });
 
 export type Config = ReturnType<typeof toConfig>;
+export type StoreConfig = Config["store"];
 
 function toConfig(env: z.infer<typeof envSchema>) {
   const sasl =
@@ -108,15 +125,35 @@ function toConfig(env: z.infer<typeof envSchema>) {
       allowedHosts: env.EVENTSCOPE_ALLOWED_HOSTS.map((h) => h.toLowerCase()),
     },
     lookbackMs: env.EVENTSCOPE_LOOKBACK,
-    indexMemoryBytes: env.EVENTSCOPE_INDEX_MEMORY_MB * 1024 * 1024,
+    memoryBudgetBytes: env.EVENTSCOPE_MEMORY_MB * 1024 * 1024,
+    store: {
+      backend: env.EVENTSCOPE_STORE,
+      dataDir: env.EVENTSCOPE_DATA_DIR,
+      retentionMs: env.EVENTSCOPE_RETENTION,
+      diskBudgetBytes: env.EVENTSCOPE_DISK_BUDGET_MB * 1024 * 1024,
+      // SQLite's page cache gets a quarter of the memory budget; the rest is the process's own heap.
+      cacheBytes: Math.floor((env.EVENTSCOPE_MEMORY_MB * 1024 * 1024) / 4),
+    },
     brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,
     lagIntervalMs: env.EVENTSCOPE_LAG_INTERVAL,
     adminToken: env.EVENTSCOPE_ADMIN_TOKEN ?? null,
-    auth: { sessionTtlMs: env.EVENTSCOPE_SESSION_TTL, allowedOrigins: env.EVENTSCOPE_ALLOWED_ORIGINS },
+    auth: {
+      sessionTtlMs: env.EVENTSCOPE_SESSION_TTL,
+      allowedOrigins: env.EVENTSCOPE_ALLOWED_ORIGINS,
+      signInCode: env.EVENTSCOPE_SIGN_IN_CODE ?? null,
+    },
     dlq: {
       patterns: env.EVENTSCOPE_DLQ_PATTERNS,
       scanIntervalMs: env.EVENTSCOPE_DLQ_SCAN_INTERVAL,
       maxLettersPerTopic: env.EVENTSCOPE_DLQ_MAX_LETTERS,
+    },
+    alerts: {
+      intervalMs: env.EVENTSCOPE_ALERT_INTERVAL,
+      alertmanagerUrl: env.EVENTSCOPE_ALERTMANAGER_URL ?? null,
+      webhooks: env.EVENTSCOPE_ALERT_WEBHOOKS,
+      webhookFormat: env.EVENTSCOPE_ALERT_WEBHOOK_FORMAT,
+      dashboardUrl:
+        env.EVENTSCOPE_ALERT_DASHBOARD_URL ?? `http://${env.EVENTSCOPE_HOST}:${env.EVENTSCOPE_PORT}`,
     },
     logLevel: env.EVENTSCOPE_LOG_LEVEL,
   };

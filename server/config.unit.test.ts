@@ -17,7 +17,8 @@ describe("loadConfig", () => {
     expect(config.kafka.brokers).toEqual(["127.0.0.1:9092"]);
     expect(config.http).toEqual({ host: "127.0.0.1", port: 3000, allowedHosts: [] });
     expect(config.lookbackMs).toBe(3_600_000);
-    expect(config.indexMemoryBytes).toBe(256 * 1024 * 1024);
+    expect(config.memoryBudgetBytes).toBe(256 * 1024 * 1024);
+    expect(config.store).toMatchObject({ backend: "embedded", retentionMs: 3_600_000 });
   });
 
   it("splits a comma-separated broker list and parses durations", () => {

@@ -4,14 +4,13 @@ import { useEffect, useRef } from "react";
 import type { TailEvent } from "@/lib/api/events";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EventFacts } from "@/components/events/event-facts";
-import { EventHeaders } from "@/components/events/event-headers";
-import { EventPayload } from "@/components/events/event-payload";
+import { EventContent } from "@/components/events/event-content";
 import { useEvent } from "@/components/events/use-event";
 import styles from "@/components/events/drawer.module.css";
 
 /**
  * One event in full, beside the tail. It opens with the tail's row at once and swaps in the full record
- * (the tail carries only a value preview) when `GET /api/events/:id` answers. Escape closes it; the
+ * (the tail carries only a summary) when `GET /api/events/:id` answers. Escape closes it; the
  * caller puts focus back on the row.
  */
 export function EventDrawer({
@@ -24,7 +23,8 @@ export function EventDrawer({
   onClose: () => void;
 }) {
   const query = useEvent(id);
-  const event = query.data ?? preview;
+  const full = query.data;
+  const event = full?.event ?? preview;
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => closeButton.current?.focus(), [id]);
@@ -62,11 +62,6 @@ export function EventDrawer({
         </button>
       </header>
       <div className={styles.body}>
-        {query.isError && !query.data ? (
-          <p className={styles.notice} role="alert" data-testid="drawer-load-error">
-            Could not load the full event ({query.error.message}); showing the tail&apos;s preview.
-          </p>
-        ) : null}
         {event?.decodeError ? (
           <p className={styles.notice} data-tone="error" data-testid="drawer-decode-error">
             Part of this record could not be decoded: {event.decodeError}
@@ -74,19 +69,8 @@ export function EventDrawer({
         ) : null}
         {event ? (
           <>
-            <EventFacts event={event} />
-            <h3>Key</h3>
-            {event.key ? (
-              <EventPayload payload={event.key} testId="drawer-key" />
-            ) : (
-              <p className={styles.muted}>No key.</p>
-            )}
-            <h3>Headers</h3>
-            <EventHeaders headers={event.headers} />
-            <h3>
-              Value {query.isPending ? <span className={styles.muted}>· loading the full value…</span> : null}
-            </h3>
-            <EventPayload payload={event.value} testId="drawer-value" />
+            <EventFacts event={event} headers={full?.payload === "stored" ? full.event.headers : undefined} />
+            <EventContent summary={event} query={query} testIdPrefix="drawer" />
           </>
         ) : (
           <Skeleton rows={8} />

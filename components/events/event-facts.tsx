@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { findHeaderValue } from "@/lib/decode";
-import type { EventRecord } from "@/lib/model/event";
+import type { DecodedHeader, EventSummary } from "@/lib/model/event";
 import { formatBytes, formatFullTimestamp } from "@/components/events/format";
 import styles from "@/components/events/drawer.module.css";
 
@@ -16,9 +16,12 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
 
 const Mono = ({ children }: { children: ReactNode }) => <span className="mono">{children}</span>;
 
-/** Where the event sits in Kafka, who produced it, and the ids that tie it into a trace. */
-export function EventFacts({ event }: { event: EventRecord }) {
-  const traceparent = findHeaderValue(event.headers, ["traceparent"]);
+/**
+ * Where the event sits in Kafka, who produced it, and the ids that tie it into a trace. The headers come
+ * with the full record; until then (or when its payload expired) the facts show what the summary holds.
+ */
+export function EventFacts({ event, headers }: { event: EventSummary; headers?: readonly DecodedHeader[] }) {
+  const traceparent = headers ? findHeaderValue(headers, ["traceparent"]) : null;
   return (
     <dl className={styles.facts}>
       <Fact label="Topic">

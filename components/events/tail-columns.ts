@@ -17,7 +17,7 @@ export const tailColumns: TailColumn[] = [
   { id: "topic", label: "Topic", width: "minmax(120px, 1.3fr)", render: (e) => e.topic },
   { id: "service", label: "Service", width: "minmax(110px, 1.1fr)", render: (e) => orDash(e.service) },
   { id: "type", label: "Type", width: "minmax(110px, 1.2fr)", render: (e) => orDash(e.eventType) },
-  { id: "key", label: "Key", width: "minmax(70px, 0.9fr)", render: (e) => orDash(e.key?.text) },
+  { id: "key", label: "Key", width: "minmax(70px, 0.9fr)", render: (e) => orDash(e.keyPreview) },
   { id: "trace", label: "Trace", width: "80px", render: (e) => (e.traceId ? shortTraceId(e.traceId) : "—") },
   { id: "size", label: "Size", width: "64px", render: (e) => formatBytes(e.size), align: "end" },
 ];

@@ -17,9 +17,6 @@ function makeEvent(offset = nextOffset++, topic = "orders.events"): TailEvent {
     partition: 0,
     offset: String(offset),
     timestamp: 1_700_000_000_000 + offset,
-    key: null,
-    headers: [],
-    value: { kind: "empty", text: "", size: 0, truncated: false },
     size: 0,
     traceId: null,
     traceSource: "none",
@@ -31,6 +28,9 @@ function makeEvent(offset = nextOffset++, topic = "orders.events"): TailEvent {
     messageId: null,
     service: null,
     eventType: null,
+    deadLetterOf: null,
+    preview: "",
+    keyPreview: null,
     decodeError: null,
   };
 }

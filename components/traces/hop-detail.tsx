@@ -2,8 +2,7 @@
 
 import { useEffect } from "react";
 import type { TraceHop } from "@/lib/traces";
-import { EventHeaders } from "@/components/events/event-headers";
-import { EventPayload } from "@/components/events/event-payload";
+import { EventContent } from "@/components/events/event-content";
 import { useEvent } from "@/components/events/use-event";
 import { DeadLetterActions } from "@/components/traces/dead-letter-actions";
 import { HopConsumers } from "@/components/traces/hop-consumers";
@@ -12,7 +11,7 @@ import { colorOfService } from "@/components/traces/service-palette";
 import styles from "@/components/traces/hop-detail.module.css";
 
 /**
- * One hop in full, beside the waterfall. It opens at once with the trace's preview of the event and swaps
+ * One hop in full, beside the waterfall. It opens at once with the trace's summary of the event and swaps
  * in the full record (`GET /api/events/:id`, cached with the Flows drawer's) when it arrives. Escape
  * closes it; focus stays in the waterfall so ↑/↓ and Enter keep working.
  */
@@ -28,7 +27,6 @@ export function HopDetail({
   onClose: () => void;
 }) {
   const query = useEvent(hop.id);
-  const event = query.data ?? hop.event;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -72,18 +70,7 @@ export function HopDetail({
         <HopFacts hop={hop} traceStart={traceStart} />
         <h3>Consumed by</h3>
         <HopConsumers hop={hop} />
-        <h3>Headers</h3>
-        <EventHeaders headers={event.headers} />
-        <h3>
-          Payload
-          {query.isPending ? <span className={styles.muted}> · loading the full value…</span> : null}
-        </h3>
-        {query.isError && !query.data ? (
-          <p className={styles.notice} role="alert">
-            Could not load the full event ({query.error.message}); showing the trace&apos;s preview.
-          </p>
-        ) : null}
-        <EventPayload payload={event.value} testId="hop-payload" />
+        <EventContent summary={hop.event} query={query} testIdPrefix="hop" showKey={false} />
       </div>
     </aside>
   );

@@ -4,14 +4,14 @@
  * exactly what the server would send; only the events are made up.
  */
 import type { TraceResponse } from "@/lib/api/traces";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 import { stitchTrace, summarizeTrace } from "@/lib/traces";
 
 export const BIG_TRACE_ID = "0af7651916cd43dd8448eb211c80319c";
 
 const SERVICES = ["gateway", "order-service", "payment-service", "inventory-service", "notification-service"];
 
-function fixtureEvent(i: number, at: number, causationId: string | null, topic: string): EventRecord {
+function fixtureEvent(i: number, at: number, causationId: string | null, topic: string): EventSummary {
   const service = SERVICES[i % SERVICES.length] ?? null;
   const json = { orderId: `order-${i}`, step: i };
   const text = JSON.stringify(json);
@@ -21,16 +21,6 @@ function fixtureEvent(i: number, at: number, causationId: string | null, topic: 
     partition: 0,
     offset: String(i),
     timestamp: at,
-    key: { kind: "text", text: `order-${i}`, size: 8, truncated: false },
-    headers: [
-      {
-        key: "traceparent",
-        value: { text: `00-${BIG_TRACE_ID}-${String(i).padStart(16, "0")}-01`, encoding: "utf8" },
-      },
-      { key: "ce_id", value: { text: `m-${i}`, encoding: "utf8" } },
-      { key: "ce_source", value: { text: service ?? "", encoding: "utf8" } },
-    ],
-    value: { kind: "json", json, text, size: text.length, truncated: false },
     size: text.length + 64,
     traceId: BIG_TRACE_ID,
     traceSource: "traceparent",
@@ -42,6 +32,9 @@ function fixtureEvent(i: number, at: number, causationId: string | null, topic: 
     messageId: `m-${i}`,
     service,
     eventType: `Step${i % 7}`,
+    deadLetterOf: null,
+    preview: text,
+    keyPreview: `order-${i}`,
     decodeError: null,
   };
 }
@@ -51,7 +44,7 @@ function fixtureEvent(i: number, at: number, causationId: string | null, topic: 
  */
 export function bigTraceResponse(count: number, now = Date.now()): TraceResponse {
   const start = now - count * 5 - 60_000;
-  const events: EventRecord[] = [];
+  const events: EventSummary[] = [];
   for (let i = 0; i < count; i++) {
     const parent = i === 0 ? null : i % 10 === 1 ? "m-0" : `m-${i - 1}`;
     events.push(fixtureEvent(i, start + i * 5, parent, i === 0 ? "orders.commands" : `topic-${i % 4}`));

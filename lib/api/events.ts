@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventRecord, EventSummary } from "@/lib/model/event";
 
 /** What a person can filter the event tail and `GET /api/events` by. Every field narrows; empty = all. */
 export const eventFilterSchema = z.object({
@@ -15,27 +15,34 @@ export const eventsQuerySchema = eventFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-/** The index's coverage, so empty results can say "nothing in the last 58 minutes" instead of just "none". */
+/** The store's coverage, so empty results can say "nothing in the last 58 minutes" instead of just "none". */
 export interface IndexWindow {
   /** Timestamp of the oldest event still held, ms since epoch; null when empty. */
   from: number | null;
   to: number | null;
   events: number;
-  /** True when old events were evicted to stay within the memory budget. */
+  /** True when old events were evicted by retention (age or disk budget). */
   evicted: boolean;
 }
 
 /**
- * A tail row: the event with its value cut to a short preview, so a fast stream stays cheap to ship.
+ * A tail row: the event's summary (ids, type, a short preview), so a fast stream stays cheap to ship.
  * The drawer fetches the full event with `GET /api/events/:id`.
  */
-export type TailEvent = EventRecord;
+export type TailEvent = EventSummary;
 
 export interface EventsResponse {
-  events: TailEvent[];
+  events: EventSummary[];
   window: IndexWindow;
+  /** True when the search stopped at its time budget before the start of the window. */
+  partial: boolean;
+  /** With `partial`: the oldest timestamp the search reached, ms since epoch. */
+  scannedBackTo: number | null;
 }
 
-export interface EventResponse {
-  event: EventRecord;
-}
+/**
+ * One event. Its payload is kept within the store's disk budget; once dropped to make room, the event's
+ * summary is still answered and `payload` says "expired" (a state, not an error).
+ */
+export type EventResponse =
+  { payload: "stored"; event: EventRecord } | { payload: "expired"; event: EventSummary };

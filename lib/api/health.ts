@@ -27,14 +27,17 @@ export const healthResponseSchema = z.object({
       lastError: z.string().nullable(),
     })
     .nullable(),
-  /** The in-memory index: what it holds, within which budget, and which time window it still covers. */
-  index: z
+  /** The event store: what it holds, within which budgets, and which time window it still covers. */
+  store: z
     .object({
+      backend: z.enum(["embedded", "memory"]),
       events: z.number(),
-      bytes: z.number(),
-      budgetBytes: z.number(),
+      diskBytes: z.number(),
+      diskBudgetBytes: z.number(),
+      bytesPerEvent: z.number(),
+      retentionMs: z.number(),
       evictedEvents: z.number(),
-      truncatedPayloads: z.number(),
+      expiredPayloadEvents: z.number(),
       window: z.object({
         from: z.number().nullable(),
         to: z.number().nullable(),
@@ -43,6 +46,8 @@ export const healthResponseSchema = z.object({
       }),
     })
     .nullable(),
+  /** The process's memory as the OS counts it (RSS), against the configured budget. */
+  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), budgetBytes: z.number() }),
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -15,6 +15,12 @@ export type TracesQuery = z.infer<typeof tracesQuerySchema>;
 export interface TracesResponse {
   traces: TraceSummary[];
   window: IndexWindow;
+  /**
+   * True when the list stopped at its work budget (a filter that rarely matches): the traces found so far
+   * are answered, and `scannedBackTo` says how far back the search reached.
+   */
+  partial: boolean;
+  scannedBackTo: number | null;
 }
 
 export interface TraceResponse {
@@ -24,7 +30,7 @@ export interface TraceResponse {
     kind: "trace-id" | "traceparent" | "b3" | "other";
     matchedBy: "trace-id" | "correlation-id" | "message-id";
   };
-  /** Hops carry event previews (values cut like the live tail); the detail panel fetches `/api/events/:id`. */
+  /** Hops carry event summaries (with a short preview); the detail panel fetches `/api/events/:id`. */
   trace: StitchedTrace;
   summary: TraceSummary;
   /** True when the trace had more linked events than the cap and was cut. */

@@ -6,7 +6,6 @@
 // `fatal: true` makes invalid UTF-8 throw instead of turning into U+FFFD, which is how we tell text from
 // binary without ever showing mojibake. `ignoreBOM: true` keeps a leading BOM so text round-trips exactly.
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-const encoder = new TextEncoder();
 
 const HEX_DIGITS = "0123456789abcdef";
 
@@ -41,7 +40,24 @@ export function utf8PrefixLength(bytes: Uint8Array, maxBytes: number): number {
   return end;
 }
 
-/** Number of bytes a string takes as UTF-8 (header keys arrive as strings but count as bytes on the wire). */
+/**
+ * Number of bytes a string takes as UTF-8 (header keys arrive as strings but count as bytes on the wire).
+ * Counted from the UTF-16 code units, without encoding: this runs for every header of every record.
+ */
 export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      // A high surrogate followed by a low one is one 4-byte character; a lone surrogate encodes as U+FFFD (3).
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i += 1;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }

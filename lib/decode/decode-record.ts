@@ -1,4 +1,5 @@
 import type { DecodedPayload, EventRecord } from "@/lib/model/event";
+import { formatRecordId } from "@/lib/model/record-id";
 import type { RawHeader, RawRecord } from "@/lib/model/raw-record";
 
 import { utf8Length } from "./bytes";
@@ -9,7 +10,7 @@ import { decodePayload, decodeValue, type DecodedValue } from "./payload";
 
 const EMPTY_PAYLOAD: DecodedPayload = { kind: "empty", text: "", size: 0, truncated: false };
 
-const NO_IDENTITY: Identity = {
+export const NO_IDENTITY: Identity = {
   traceId: null,
   traceSource: "none",
   spanId: null,
@@ -22,13 +23,16 @@ const NO_IDENTITY: Identity = {
   eventType: null,
 };
 
+/** The whole record as this decoder knows it; lib/ingest adds what needs other rules (previews, dead-letter origin). */
+export type DecodedRecord = Omit<EventRecord, "deadLetterOf" | "preview" | "keyPreview">;
+
 /**
- * Decodes one raw Kafka record into the EventRecord every other part of Eventscope reads. Never throws:
+ * Decodes one raw Kafka record with its full payload, for a person looking at it. Never throws:
  * the collector must not stop on one odd record, so each part is decoded on its own and a part that fails
  * leaves a neutral value and a line in `decodeError`. Malformed *conventions* (a bad traceparent, an
  * unknown header) are not errors; they are ignored, as their specs ask.
  */
-export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): EventRecord {
+export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): DecodedRecord {
   const errors: string[] = [];
   const attempt = <T>(part: string, run: () => T, fallback: T): T => {
     try {
@@ -66,7 +70,7 @@ export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): 
   const size = attempt("size", () => recordSize(raw.key, raw.value, raw.headers), 0);
 
   return {
-    id: `${topic}/${partition}/${offset}`,
+    id: formatRecordId(topic, partition, offset),
     topic,
     partition,
     offset,
@@ -80,14 +84,18 @@ export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): 
   };
 }
 
-function toTimestamp(timestamp: string | number): number {
+export function toTimestamp(timestamp: string | number): number {
   const ms = typeof timestamp === "number" ? timestamp : Number(timestamp);
   if (!Number.isFinite(ms)) throw new Error(`not a number of milliseconds: ${JSON.stringify(timestamp)}`);
   return ms;
 }
 
 /** Bytes as received: key, value, and every header's key (as UTF-8) and value. */
-function recordSize(key: Uint8Array | null, value: Uint8Array | null, headers: readonly RawHeader[]): number {
+export function recordSize(
+  key: Uint8Array | null,
+  value: Uint8Array | null,
+  headers: readonly RawHeader[],
+): number {
   let size = (key?.length ?? 0) + (value?.length ?? 0);
   for (const header of headers) size += utf8Length(header.key) + (header.value?.length ?? 0);
   return size;

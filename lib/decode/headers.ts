@@ -32,21 +32,27 @@ export interface HeaderLookup {
   firstMatch<T>(names: readonly string[], read: (bytes: Uint8Array, name: string) => T | null): T | null;
 }
 
+/** One occurrence; its display value is decoded on first use, as most lookups only need a few names. */
 interface Entry {
   raw: Uint8Array | null;
-  value: HeaderValue | null;
+  decoded?: HeaderValue | null;
 }
 
+const valueOf = (entry: Entry): HeaderValue | null => {
+  if (entry.decoded === undefined) entry.decoded = decodeHeaderValue(entry.raw);
+  return entry.decoded;
+};
+
 export function createHeaderLookup(raw: readonly RawHeader[]): HeaderLookup {
-  const decoded: DecodedHeader[] = [];
+  const inOrder: { key: string; entry: Entry }[] = [];
   const byName = new Map<string, Entry[]>();
   for (const header of raw) {
-    const value = decodeHeaderValue(header.value);
-    decoded.push({ key: header.key, value });
+    const entry: Entry = { raw: header.value };
+    inOrder.push({ key: header.key, entry });
     const name = header.key.toLowerCase();
-    const entries = byName.get(name) ?? [];
-    entries.push({ raw: header.value, value });
-    byName.set(name, entries);
+    const entries = byName.get(name);
+    if (entries) entries.push(entry);
+    else byName.set(name, [entry]);
   }
   const entriesOf = (name: string): Entry[] => byName.get(name.toLowerCase()) ?? [];
 
@@ -61,14 +67,19 @@ export function createHeaderLookup(raw: readonly RawHeader[]): HeaderLookup {
     return null;
   };
 
+  let decoded: DecodedHeader[] | null = null;
   return {
-    decoded,
-    all: (name) => entriesOf(name).map((entry) => entry.value),
+    get decoded() {
+      decoded ??= inOrder.map(({ key, entry }) => ({ key, value: valueOf(entry) }));
+      return decoded;
+    },
+    all: (name) => entriesOf(name).map(valueOf),
     allBytes: (name) => entriesOf(name).map((entry) => entry.raw),
-    first: (names) => scan(names, (entry) => entry.value),
+    first: (names) => scan(names, valueOf),
     firstBytes: (names) => scan(names, (entry) => entry.raw),
     firstText: (names, options) =>
-      scan(names, ({ value }) => {
+      scan(names, (entry) => {
+        const value = valueOf(entry);
         if (!value || (options?.utf8Only && value.encoding !== "utf8")) return null;
         const text = value.text.trim();
         return text === "" ? null : text;

@@ -1,5 +1,5 @@
 /** Public API of the record decoder: raw Kafka record → EventRecord, plus the parsers other parts reuse. */
-export { decodeRecord } from "./decode-record";
+export { decodeRecord, type DecodedRecord } from "./decode-record";
 export { defaultDecodeOptions, resolveDecodeOptions } from "./options";
 export type { DecodeOptions, HeaderNames, PayloadPaths, TraceSourceName } from "./options";
 

@@ -7,7 +7,7 @@ import { decodeFamilyError } from "./decode-family-error";
 import { familyReader, type FamilyReader } from "./family-reader";
 import { ownsHeader, type FamilySpec } from "./header-families";
 import type { HeaderIndex } from "./header-index";
-import { isTopicName } from "./topic-name";
+import { isTopicName } from "@/lib/model/topic-name";
 import type { DeadLetterError, DeadLetterFamily, DeadLetterOrigin } from "./types";
 
 export type HeaderOrigin = Omit<DeadLetterOrigin, "source" | "family">;

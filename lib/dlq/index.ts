@@ -8,7 +8,7 @@ export {
   retryTopicBase,
 } from "./topic-patterns";
 export { originFromDlqName, type NameDerivedOrigin } from "./origin-from-name";
-export { isTopicName } from "./topic-name";
+export { isTopicName } from "@/lib/model/topic-name";
 export { FAMILIES, isDeadLetterHeaderKey, type FamilySpec } from "./header-families";
 export { decodeDeadLetter, hasDeadLetterHeaders } from "./decode-dead-letter";
 export { ledgerKey, parseLetterId, type LetterRef } from "./letter-id";

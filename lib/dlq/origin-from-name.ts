@@ -3,7 +3,7 @@
  * it (conventions §3: "derive it from the topic name … and say in the UI that it was derived").
  */
 import { DEFAULT_DLQ_PATTERNS, matchDlqPattern } from "./topic-patterns";
-import { isTopicName } from "./topic-name";
+import { isTopicName } from "@/lib/model/topic-name";
 
 export interface NameDerivedOrigin {
   topic: string;

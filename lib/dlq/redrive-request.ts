@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { parseLetterId } from "./letter-id";
-import { isTopicName } from "./topic-name";
+import { isTopicName } from "@/lib/model/topic-name";
 
 export const DEFAULT_REDRIVE_RATE_PER_SEC = 50;
 export const MAX_REDRIVE_IDS = 10_000;

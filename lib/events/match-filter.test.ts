@@ -1,19 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { decodeRecord } from "@/lib/decode";
+import { defaultDecodeOptions } from "@/lib/decode";
 import { matchesEventFilter } from "@/lib/events/match-filter";
-import { toTailEvent } from "@/lib/events/tail-preview";
+import { summarizeRecord } from "@/lib/ingest/summarize-record";
 
 const enc = new TextEncoder();
 function event(topic: string, headers: Record<string, string>, value: string) {
-  return decodeRecord({
-    topic,
-    partition: 0,
-    offset: "7",
-    timestamp: 1_700_000_000_000,
-    key: enc.encode("order-42"),
-    value: enc.encode(value),
-    headers: Object.entries(headers).map(([key, v]) => ({ key, value: enc.encode(v) })),
-  });
+  return summarizeRecord(
+    {
+      topic,
+      partition: 0,
+      offset: "7",
+      timestamp: 1_700_000_000_000,
+      key: enc.encode("order-42"),
+      value: enc.encode(value),
+      headers: Object.entries(headers).map(([key, v]) => ({ key, value: enc.encode(v) })),
+    },
+    { decode: defaultDecodeOptions, dlqPatterns: [] },
+  );
 }
 
 const placed = event(
@@ -38,16 +41,5 @@ describe("matchesEventFilter", () => {
     expect(matchesEventFilter(placed, { q: "ORDER-42" })).toBe(true);
     expect(matchesEventFilter(placed, { q: "o-42" })).toBe(true);
     expect(matchesEventFilter(placed, { q: "nothing-like-this" })).toBe(false);
-  });
-});
-
-describe("toTailEvent", () => {
-  it("cuts long values to a flagged preview and leaves short ones as they are", () => {
-    const big = event("t", {}, JSON.stringify({ blob: "x".repeat(5000) }));
-    const tail = toTailEvent(big);
-    expect(tail.value.text.length).toBe(512);
-    expect(tail.value.truncated).toBe(true);
-    expect(tail.value.json).toBeUndefined();
-    expect(toTailEvent(placed).value).toEqual(placed.value);
   });
 });

@@ -1,9 +1,9 @@
 /** Decides whether an event belongs in a view; shared by the server's tail/REST and the browser. */
 import type { EventFilter } from "@/lib/api/events";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
-/** Fields free text is matched against; the payload only by its (possibly truncated) text. */
-function haystack(e: EventRecord): string[] {
+/** Fields free text is matched against; the payload by its preview, which every stored event keeps. */
+function haystack(e: EventSummary): string[] {
   return [
     e.id,
     e.topic,
@@ -12,12 +12,12 @@ function haystack(e: EventRecord): string[] {
     e.traceId ?? "",
     e.correlationId ?? "",
     e.messageId ?? "",
-    e.key?.text ?? "",
-    e.value.text,
+    e.keyPreview ?? "",
+    e.preview,
   ];
 }
 
-export function matchesEventFilter(e: EventRecord, filter: EventFilter): boolean {
+export function matchesEventFilter(e: EventSummary, filter: EventFilter): boolean {
   if (filter.topic && e.topic !== filter.topic) return false;
   if (filter.service && e.service !== filter.service) return false;
   if (filter.type && e.eventType !== filter.type) return false;

@@ -8,7 +8,7 @@
  * them. Only *differences* between offsets are turned into numbers, and only where we divide (time-lag
  * interpolation, rates): a difference is a count of messages between two observations and the result is
  * a fraction anyway. bigint does not survive JSON, so whoever sends these over the wire writes decimal
- * strings (as `EventRecord.offset` does) and reads them back with `parseOffset`.
+ * strings (as `EventSummary.offset` does) and reads them back with `parseOffset`.
  *
  * Times are ms since epoch (numbers). `null` always means "unknown", never zero.
  */

@@ -1,8 +1,12 @@
 /**
- * The one decoded shape of a Kafka record that every part of Eventscope works with. The collector decodes
- * each record exactly once into this (see lib/decode/) and the index, the live hub, trace stitching and the
- * UI only ever read it. Keep it plain data: it crosses the socket as JSON.
+ * The decoded shapes of a Kafka record. The collector decodes each record once, cheaply, into an
+ * EventSummary (lib/decode/summarize-record) that the store, the flows and trace stitching read; the full
+ * EventRecord is decoded from the stored bytes only when someone looks at the event. Plain data: both cross
+ * the socket and the REST API as JSON.
  */
+
+/** Previews in summaries stay short: they are stored for every event of the retention window. */
+export const SUMMARY_PREVIEW_CHARS = 160;
 
 /** A header value as shown to a person: UTF-8 text when the bytes are valid UTF-8, else hex. */
 export interface HeaderValue {
@@ -36,8 +40,14 @@ export interface DecodedPayload {
 export type TraceSource =
   "traceparent" | "b3" | "b3-multi" | "cloudevents" | "correlation" | "payload" | "none";
 
-export interface EventRecord {
-  /** `${topic}/${partition}/${offset}`: unique and stable for a record. */
+/**
+ * What the event store keeps per record: the pointer, the identity the trace and flow views work with, and a
+ * short preview. It is built on the ingest hot path from the headers alone (the value is parsed only when
+ * an identity rule needs it), so it holds no headers and no full payload; `EventRecord` adds those, decoded
+ * lazily when a person opens the event.
+ */
+export interface EventSummary {
+  /** `${topic}/${partition}/${offset}` (lib/model/record-id): unique and stable for a record. */
   id: string;
   topic: string;
   partition: number;
@@ -45,9 +55,6 @@ export interface EventRecord {
   offset: string;
   /** Record timestamp, ms since epoch (CreateTime or LogAppendTime, whichever the topic uses). */
   timestamp: number;
-  key: DecodedPayload | null;
-  headers: DecodedHeader[];
-  value: DecodedPayload;
   /** Total size of key + value + headers in bytes, as received. */
   size: number;
 
@@ -67,7 +74,21 @@ export interface EventRecord {
   /** Producing service from headers; "unknown" is never guessed, it is null. */
   service: string | null;
   eventType: string | null;
+  /** For a dead letter whose headers name its origin: the origin record's id. */
+  deadLetterOf: string | null;
+
+  /** The start of the value as text (hex when it is not UTF-8), at most SUMMARY_PREVIEW_CHARS long. */
+  preview: string;
+  /** The key as text (hex when not UTF-8), cut like the preview; null for a null key. */
+  keyPreview: string | null;
 
   /** Set when part of the record could not be decoded; the record is still kept and shown. */
   decodeError: string | null;
+}
+
+/** The whole decoded record: the summary plus headers, key and value, for the event drawer and the tail. */
+export interface EventRecord extends EventSummary {
+  key: DecodedPayload | null;
+  headers: DecodedHeader[];
+  value: DecodedPayload;
 }

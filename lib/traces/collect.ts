@@ -1,4 +1,4 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { sortEvents } from "./order";
 import type { LinkedEvent, LinkKind, TraceLookup } from "./types";
@@ -37,7 +37,7 @@ export interface CollectedTrace {
  * finished before the next starts, so every event gets its smallest depth and causation beats correlation.
  */
 export function collectTraceEvents(
-  seeds: readonly EventRecord[],
+  seeds: readonly EventSummary[],
   lookup: TraceLookup,
   options: CollectOptions = {},
 ): CollectedTrace {
@@ -47,7 +47,7 @@ export function collectTraceEvents(
   const asked = new Set<string>();
   let truncated = false;
 
-  const reach = (event: EventRecord, link: LinkKind, linkDepth: number): boolean => {
+  const reach = (event: EventSummary, link: LinkKind, linkDepth: number): boolean => {
     if (found.has(event.id)) return false;
     if (found.size >= maxEvents) {
       truncated = true;
@@ -56,7 +56,7 @@ export function collectTraceEvents(
     found.set(event.id, { event, link, linkDepth });
     return true;
   };
-  const ask = (kind: string, key: string | null, get: (key: string) => readonly EventRecord[]) => {
+  const ask = (kind: string, key: string | null, get: (key: string) => readonly EventSummary[]) => {
     if (key === null || asked.has(`${kind}:${key}`)) return [];
     asked.add(`${kind}:${key}`);
     return sortEvents(get(key));
@@ -69,7 +69,7 @@ export function collectTraceEvents(
   let level = start.filter((e) => reach(e, "same-trace", 0));
 
   for (let depth = 0; level.length > 0; depth++) {
-    const crossing: EventRecord[] = [];
+    const crossing: EventSummary[] = [];
     // `level` grows while we walk it (an array iterator sees pushed items): that is the in-trace closure.
     for (const from of level) {
       const linked = [

@@ -1,4 +1,4 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { compareText } from "./order";
 import type { HopConsumer } from "./types";
@@ -14,9 +14,9 @@ import type { HopConsumer } from "./types";
  * and a copied record (retry, dead letter) carries the original producer's service header, not its own.
  */
 export function mergeConsumers(
-  hop: EventRecord,
+  hop: EventSummary,
   committed: readonly HopConsumer[],
-  causedChildren: readonly EventRecord[],
+  causedChildren: readonly EventSummary[],
   groupForService: ((service: string) => string | null) | undefined,
 ): HopConsumer[] {
   const fromChildren = causedChildren.map((child): HopConsumer => ({

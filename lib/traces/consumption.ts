@@ -1,5 +1,5 @@
 import { parseOffset } from "@/lib/lag";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import type { ConsumptionPoint, HopConsumer } from "./types";
 
@@ -43,7 +43,7 @@ export function indexConsumption(points: readonly ConsumptionPoint[]): Consumpti
  * producer clocks and Eventscope's clock differ. The first passing poll is used, not the first after a
  * rewind: having read the record once is what "consumed" means here.
  */
-export function committedConsumers(index: ConsumptionIndex, event: EventRecord): HopConsumer[] {
+export function committedConsumers(index: ConsumptionIndex, event: EventSummary): HopConsumer[] {
   const offset = parseOffset(event.offset);
   const groups = index.get(partitionKey(event.topic, event.partition));
   if (offset === null || !groups) return [];

@@ -1,11 +1,11 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import type { LinkedEvent, LinkKind } from "./types";
 
 const STRENGTH: Record<LinkKind, number> = { "same-trace": 0, "causation-link": 1, correlation: 2 };
 
 /** Plain events are what the trace asked for: they count as "same-trace". */
-function asLinked(item: EventRecord | LinkedEvent): LinkedEvent {
+function asLinked(item: EventSummary | LinkedEvent): LinkedEvent {
   return "event" in item ? item : { event: item, link: "same-trace", linkDepth: 0 };
 }
 
@@ -14,7 +14,7 @@ function asLinked(item: EventRecord | LinkedEvent): LinkedEvent {
  * twice: a re-read after a rebalance, or found by two lookups). Of two sightings the closer link wins, so
  * the result does not depend on the order the events arrived in.
  */
-export function dedupeEvents(items: readonly (EventRecord | LinkedEvent)[]): {
+export function dedupeEvents(items: readonly (EventSummary | LinkedEvent)[]): {
   events: LinkedEvent[];
   duplicatesDropped: number;
 } {

@@ -1,6 +1,6 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
-type Ordered = Pick<EventRecord, "timestamp" | "id">;
+type Ordered = Pick<EventSummary, "timestamp" | "id">;
 
 /**
  * The one total order on events used everywhere in a trace: record timestamp, then id. Timestamps alone

@@ -1,4 +1,4 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { compareEvents } from "./order";
 import type { ParentVia } from "./types";
@@ -16,8 +16,6 @@ export interface StructuralParents {
 
 export interface ParentRules {
   isDlqTopic: (topic: string) => boolean;
-  /** Id (`topic/partition/offset`) of the record a dead letter was made from, when its headers say. */
-  deadLetterOrigin?: (event: EventRecord) => string | null;
 }
 
 /**
@@ -30,7 +28,7 @@ export interface ParentRules {
  * (original → retry → dead letter → re-drive), and a causation id resolves to the copy that was most
  * likely consumed: the latest non-dead-letter copy produced before the child, else the earliest copy.
  */
-export function structuralParents(sorted: readonly EventRecord[], rules: ParentRules): StructuralParents {
+export function structuralParents(sorted: readonly EventSummary[], rules: ParentRules): StructuralParents {
   const ids = new Set(sorted.map((e) => e.id));
   const byMessage = groupBy(sorted, (e) => e.messageId);
   const bySpan = firstBy(sorted, (e) => (e.traceId && e.spanId ? `${e.traceId}/${e.spanId}` : null));
@@ -38,7 +36,8 @@ export function structuralParents(sorted: readonly EventRecord[], rules: ParentR
   const missing = new Set<string>();
 
   for (const event of sorted) {
-    const origin = rules.deadLetterOrigin?.(event) ?? null;
+    // Decoded from the dead letter's headers at ingest (lib/ingest/dead-letter-of).
+    const origin = event.deadLetterOf;
     const copies = event.messageId === null ? [] : (byMessage.get(event.messageId) ?? []);
     const copyOf = copies[copies.indexOf(event) - 1];
     const spanKey = event.traceId && event.parentSpanId ? `${event.traceId}/${event.parentSpanId}` : null;
@@ -61,7 +60,7 @@ export function structuralParents(sorted: readonly EventRecord[], rules: ParentR
 }
 
 // `copies` is non-empty and sorted. May return `child` itself (a self-reference): ./cycles drops that.
-function causeOf(child: EventRecord, copies: readonly EventRecord[], isDlq: (t: string) => boolean) {
+function causeOf(child: EventSummary, copies: readonly EventSummary[], isDlq: (t: string) => boolean) {
   for (let i = copies.length - 1; i >= 0; i--) {
     const copy = copies[i];
     if (copy && compareEvents(copy, child) < 0 && !isDlq(copy.topic)) return copy;
@@ -69,8 +68,8 @@ function causeOf(child: EventRecord, copies: readonly EventRecord[], isDlq: (t: 
   return copies[0] ?? child;
 }
 
-function groupBy(sorted: readonly EventRecord[], key: (e: EventRecord) => string | null) {
-  const groups = new Map<string, EventRecord[]>();
+function groupBy(sorted: readonly EventSummary[], key: (e: EventSummary) => string | null) {
+  const groups = new Map<string, EventSummary[]>();
   for (const event of sorted) {
     const k = key(event);
     if (k === null) continue;
@@ -81,8 +80,8 @@ function groupBy(sorted: readonly EventRecord[], key: (e: EventRecord) => string
   return groups;
 }
 
-function firstBy(sorted: readonly EventRecord[], key: (e: EventRecord) => string | null) {
-  const first = new Map<string, EventRecord>();
+function firstBy(sorted: readonly EventSummary[], key: (e: EventSummary) => string | null) {
+  const first = new Map<string, EventSummary>();
   for (const event of sorted) {
     const k = key(event);
     if (k !== null && !first.has(k)) first.set(k, event);

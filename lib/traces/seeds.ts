@@ -1,5 +1,5 @@
 import { parseTraceQuery, type TraceQuery } from "@/lib/decode";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { sortEvents } from "./order";
 import type { TraceLookup } from "./types";
@@ -12,7 +12,7 @@ export interface TraceSeeds {
   matchedBy: SeedMatch | null;
   /** The trace these seeds stand for: the id searched for, else the earliest seed's; pass it to stitchTrace. */
   traceId: string | null;
-  events: EventRecord[];
+  events: EventSummary[];
 }
 
 /**
@@ -24,7 +24,7 @@ export interface TraceSeeds {
 export function findTraceSeeds(input: string, lookup: TraceLookup): TraceSeeds {
   const query = parseTraceQuery(input);
   if (query.raw === "") return { query, matchedBy: null, traceId: null, events: [] };
-  const attempts: [SeedMatch, () => readonly EventRecord[]][] = [
+  const attempts: [SeedMatch, () => readonly EventSummary[]][] = [
     ["trace-id", () => (query.traceId === null ? [] : lookup.byTraceId(query.traceId))],
     ["correlation-id", () => lookup.byCorrelationId(query.raw)],
     ["message-id", () => lookup.byMessageId(query.raw)],

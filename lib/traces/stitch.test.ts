@@ -146,10 +146,14 @@ describe("stitchTrace: copies of a message", () => {
   });
 
   it("hangs a dead letter under the record its headers name as origin", () => {
-    const letter = event({ id: "orders-dlt/0/1", topic: "orders-dlt", messageId: null, at: 20 });
-    const trace = stitch([placed, original, letter], {
-      deadLetterOrigin: (e) => (e.id === "orders-dlt/0/1" ? "orders/0/7" : null),
+    const letter = event({
+      id: "orders-dlt/0/1",
+      topic: "orders-dlt",
+      messageId: null,
+      at: 20,
+      deadLetterOf: "orders/0/7",
     });
+    const trace = stitch([placed, original, letter]);
     expect(hop(trace, "orders-dlt/0/1")).toMatchObject({
       parentId: "orders/0/7",
       parentVia: "dead-letter-origin",

@@ -1,5 +1,5 @@
 import { isDlqTopicName } from "@/lib/dlq";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { indexConsumption } from "./consumption";
 import { breakCycles } from "./cycles";
@@ -19,8 +19,6 @@ export interface StitchOptions {
   traceId?: string | null;
   /** Defaults to the conventions' DLQ name patterns (lib/dlq). */
   isDlqTopic?: (topic: string) => boolean;
-  /** Id of the record a dead letter was made from, when its headers name it (server/dlq decodes them). */
-  deadLetterOrigin?: (event: EventRecord) => string | null;
   /** The lag poller's committed-offset history for the trace's partitions. */
   consumption?: readonly ConsumptionPoint[];
   /** Which consumer group a service reads with, when groups are named after services. */
@@ -40,7 +38,7 @@ export interface StitchOptions {
  * Accepts plain events (counted as "same-trace") or the output of `collectTraceEvents`.
  */
 export function stitchTrace(
-  input: readonly (EventRecord | LinkedEvent)[],
+  input: readonly (EventSummary | LinkedEvent)[],
   options: StitchOptions,
 ): StitchedTrace {
   const { events, duplicatesDropped } = dedupeEvents(input);
@@ -49,10 +47,10 @@ export function stitchTrace(
   const order = sorted.map((e) => e.id);
   const isDlqTopic = memoize(options.isDlqTopic ?? ((topic: string) => isDlqTopicName(topic)));
 
-  const stated = structuralParents(sorted, { isDlqTopic, deadLetterOrigin: options.deadLetterOrigin });
+  const stated = structuralParents(sorted, { isDlqTopic });
   const edges = new Map<string, ParentEdge>(stated.edges);
   if (options.inferParentsByTime !== false) {
-    const needsParent = (e: EventRecord) => e.causationId === null && !stated.edges.has(e.id);
+    const needsParent = (e: EventSummary) => e.causationId === null && !stated.edges.has(e.id);
     for (const [id, parentId] of timeParents(sorted, needsParent)) edges.set(id, { parentId, via: "time" });
   }
   const forest = breakCycles(order, edges);

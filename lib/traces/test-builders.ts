@@ -1,5 +1,5 @@
 /** Tiny builders for the trace tests: an event is described by what matters to the test only. */
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 import { stitchTrace, type StitchOptions } from "./stitch";
 import type { LinkedEvent, StitchedTrace, TraceHop, TraceLookup } from "./types";
@@ -26,9 +26,10 @@ export interface EventParts {
   spanId?: string | null;
   parentSpanId?: string | null;
   decodeError?: string | null;
+  deadLetterOf?: string | null;
 }
 
-export function event(parts: EventParts): EventRecord {
+export function event(parts: EventParts): EventSummary {
   const traceId = parts.traceId === undefined ? TRACE : parts.traceId;
   return {
     id: parts.id,
@@ -36,9 +37,6 @@ export function event(parts: EventParts): EventRecord {
     partition: parts.partition ?? 0,
     offset: parts.offset ?? "0",
     timestamp: T0 + (parts.at ?? 0),
-    key: null,
-    headers: [],
-    value: { kind: "empty", text: "", size: 0, truncated: false },
     size: 0,
     traceId,
     traceSource: traceId === null ? "none" : "traceparent",
@@ -50,13 +48,16 @@ export function event(parts: EventParts): EventRecord {
     messageId: parts.messageId === undefined ? parts.id : parts.messageId,
     service: parts.service === undefined ? null : parts.service,
     eventType: parts.eventType ?? null,
+    deadLetterOf: parts.deadLetterOf ?? null,
+    preview: "",
+    keyPreview: null,
     decodeError: parts.decodeError ?? null,
   };
 }
 
 /** Stitches at a `now` long after the events, so status is "ok" unless a test says otherwise. */
 export function stitch(
-  events: readonly (EventRecord | LinkedEvent)[],
+  events: readonly (EventSummary | LinkedEvent)[],
   options: Partial<StitchOptions> = {},
 ): StitchedTrace {
   return stitchTrace(events, { now: T0 + 3_600_000, ...options });
@@ -75,9 +76,9 @@ export const parents = (trace: StitchedTrace): Record<string, string | null> =>
   Object.fromEntries(trace.hops.map((h) => [h.id, h.parentId]));
 
 /** An in-memory index over `events`, answering the way server/index does; records what it was asked. */
-export function lookupOf(events: EventRecord[]): TraceLookup & { asked: string[] } {
+export function lookupOf(events: EventSummary[]): TraceLookup & { asked: string[] } {
   const asked: string[] = [];
-  const by = (name: string, field: (e: EventRecord) => string | null) => (key: string) => {
+  const by = (name: string, field: (e: EventSummary) => string | null) => (key: string) => {
     asked.push(`${name}:${key}`);
     return events.filter((e) => field(e) === key);
   };

@@ -1,10 +1,10 @@
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 /** The latest event seen so far in one trace, and the latest one from any other service than it. */
 interface Recent {
-  latest: EventRecord;
+  latest: EventSummary;
   /** Invariant: the most recent event whose service differs from `latest.service`. */
-  latestOther: EventRecord | null;
+  latestOther: EventSummary | null;
 }
 
 /**
@@ -22,8 +22,8 @@ interface Recent {
  * can never form a cycle (with causation edges they can: ./cycles handles that). O(n).
  */
 export function timeParents(
-  sorted: readonly EventRecord[],
-  needsParent: (event: EventRecord) => boolean,
+  sorted: readonly EventSummary[],
+  needsParent: (event: EventSummary) => boolean,
 ): Map<string, string> {
   const parents = new Map<string, string>();
   const recentByTrace = new Map<string, Recent>();

@@ -4,7 +4,7 @@
  *
  * Times are ms since epoch; durations are ms. `null` always means "unknown", never zero.
  */
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 
 /**
  * How an event came into the trace. "same-trace": it carries one of the trace ids asked for;
@@ -18,7 +18,7 @@ export type LinkKind = "same-trace" | "causation-link" | "correlation";
  * into another trace id, or a shared correlation id, is one each; staying inside a trace is free.
  */
 export interface LinkedEvent {
-  event: EventRecord;
+  event: EventSummary;
   link: LinkKind;
   linkDepth: number;
 }
@@ -28,10 +28,10 @@ export interface LinkedEvent {
  * with that value (any order, possibly empty). `byCausationId(m)` returns the events caused by message `m`.
  */
 export interface TraceLookup {
-  byTraceId(traceId: string): readonly EventRecord[];
-  byMessageId(messageId: string): readonly EventRecord[];
-  byCausationId(messageId: string): readonly EventRecord[];
-  byCorrelationId(correlationId: string): readonly EventRecord[];
+  byTraceId(traceId: string): readonly EventSummary[];
+  byMessageId(messageId: string): readonly EventSummary[];
+  byCausationId(messageId: string): readonly EventSummary[];
+  byCorrelationId(correlationId: string): readonly EventSummary[];
 }
 
 /** One poll of a group's committed offset on one partition, as the lag poller saw it. */
@@ -71,7 +71,7 @@ export type TraceStatus = "ok" | "error" | "in-progress";
 export interface TraceHop {
   /** The event's id (`topic/partition/offset`). */
   id: string;
-  event: EventRecord;
+  event: EventSummary;
   link: LinkKind;
   linkDepth: number;
   parentId: string | null;

@@ -1,22 +1,26 @@
 /**
- * The event pipeline: Kafka → collector → index + live tail hub + throughput counters. Publishes the index
- * ("index"), the collector ("collector") and the counters ("rates") for the other features.
+ * The event pipeline: Kafka → collector → store (batched writes) + live tail hub + throughput counters.
+ * Publishes the store ("index"), the collector ("collector"), the counters ("rates") and the feed of stored
+ * events ("events") for the other features.
  */
-import type { EventRecord } from "@/lib/model/event";
-import type { Feature } from "@/server/feature";
-import { RateWindow } from "@/lib/flows/rate-window";
+import { resolveDecodeOptions } from "@/lib/decode";
 import { produceEdgeId } from "@/lib/flows/build-graph";
+import { RateWindow } from "@/lib/flows/rate-window";
+import type { IngestOptions } from "@/lib/ingest/ingest-options";
+import type { EventSummary } from "@/lib/model/event";
 import { startCollector } from "@/server/collector/collector";
+import type { Feature } from "@/server/feature";
 import { registerEventRoutes } from "@/server/http/events-routes";
-import { MemoryEventStore } from "@/server/index/memory-event-store";
-import { registerTailSockets } from "@/server/live/tail-sockets";
 import { TailHub } from "@/server/live/tail-hub";
+import { registerTailSockets } from "@/server/live/tail-sockets";
+import { openEventStore } from "@/server/store/open-store";
+import { StoreWriter } from "@/server/store/store-writer";
 
 export const REGISTRY = { index: "index", collector: "collector", rates: "rates", events: "events" } as const;
 
-/** Lets other features react to each newly indexed event (e.g. a watched trace grew). */
+/** Lets other features react to newly stored events (e.g. a watched trace grew). */
 export interface EventFeed {
-  subscribe(listener: (event: EventRecord) => void): () => void;
+  subscribe(listener: (events: readonly EventSummary[]) => void): () => void;
 }
 
 /** Throughput per topic and per produce edge, counted as records are read. */
@@ -25,43 +29,64 @@ export interface StreamRates {
   produceEdges: RateWindow;
 }
 
+/** Retention runs this often, a bounded step each time (see server/store/sqlite/retention.ts). */
+const RETENTION_MS = 1_000;
+
 export const collectorFeature: Feature = {
   name: "collector",
   async start(ctx) {
-    const index = new MemoryEventStore(ctx.config.indexMemoryBytes);
+    const log = ctx.logger.child({ component: "store" });
+    const store = openEventStore(ctx.config.store);
+    const ingestOptions: IngestOptions = {
+      decode: resolveDecodeOptions({}),
+      dlqPatterns: ctx.config.dlq.patterns,
+    };
+    const writer = new StoreWriter(store, log);
     const hub = new TailHub();
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };
-    const listeners = new Set<(event: EventRecord) => void>();
-    const feed: EventFeed = {
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
+    const feed: EventFeed = { subscribe: (listener) => writer.onStored(listener) };
+    const positions = store.positions();
+    if (positions.size > 0) log.info({ partitions: positions.size }, "continuing from the stored positions");
+
     const collector = await startCollector({
       config: ctx.config,
       logger: ctx.logger,
-      onEvent(event) {
+      ingestOptions,
+      positions,
+      onBatch(events, partitionKey, next) {
         const now = Date.now();
-        rates.topics.record(event.topic, event.size, now);
-        if (event.service)
-          rates.produceEdges.record(produceEdgeId(event.service, event.topic), event.size, now);
-        if (!index.add(event)) return;
-        hub.publish(event);
-        for (const listener of listeners) listener(event);
+        for (const event of events) {
+          const { topic, service, size } = event.summary;
+          rates.topics.record(topic, size, now);
+          if (service) rates.produceEdges.record(produceEdgeId(service, topic), size, now);
+          hub.publish(event.summary);
+        }
+        writer.push(events, partitionKey, next);
       },
     });
-    ctx.registry.set(REGISTRY.index, index);
+    const retention = setInterval(() => {
+      try {
+        store.enforceRetention(Date.now());
+      } catch (error) {
+        log.warn({ err: error }, "retention step failed; retrying");
+      }
+    }, RETENTION_MS);
+    retention.unref();
+
+    ctx.registry.set(REGISTRY.index, store);
     ctx.registry.set(REGISTRY.collector, collector);
     ctx.registry.set(REGISTRY.rates, rates);
     ctx.registry.set(REGISTRY.events, feed);
-    registerEventRoutes(ctx.router, index);
+    registerEventRoutes(ctx.router, store, ingestOptions);
     const detach = registerTailSockets(ctx.io, hub);
     return {
       async stop() {
         detach();
         hub.stop();
+        clearInterval(retention);
         await collector.stop();
+        writer.stop();
+        store.close();
       },
     };
   },

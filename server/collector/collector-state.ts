@@ -1,5 +1,6 @@
 /** What the collector reports about itself in /api/health: progress, its own lag, and the last problem. */
-import type { EventRecord } from "@/lib/model/event";
+import { parsePartitionKey } from "@/lib/model/record-id";
+import type { IngestedEvent } from "@/server/store/event-store";
 
 export interface CollectorStatus {
   state: "starting" | "running" | "degraded" | "stopped";
@@ -26,9 +27,9 @@ export class CollectorState {
   };
   private readonly lagByPartition = new Map<string, number>();
 
-  read(event: EventRecord): void {
-    this.status.eventsRead += 1;
-    if (event.decodeError) this.status.decodeErrors += 1;
+  readBatch(events: readonly IngestedEvent[]): void {
+    this.status.eventsRead += events.length;
+    for (const e of events) if (e.summary.decodeError) this.status.decodeErrors += 1;
     this.status.lastEventAt = Date.now();
     if (this.status.state === "degraded") this.status.state = "running";
   }
@@ -41,7 +42,7 @@ export class CollectorState {
     this.status.topics = topics.size;
     this.status.partitions = [...topics.values()].reduce((a, b) => a + b, 0);
     for (const key of this.lagByPartition.keys()) {
-      if (!topics.has(key.slice(0, key.lastIndexOf("/")))) this.lagByPartition.delete(key);
+      if (!topics.has(parsePartitionKey(key).topic)) this.lagByPartition.delete(key);
     }
   }
 

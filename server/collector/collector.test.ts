@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventsResponse } from "@/lib/api/events";
+import type { EventResponse, EventsResponse } from "@/lib/api/events";
+import type { EventRecord } from "@/lib/model/event";
 import type { TopicsResponse } from "@/lib/api/flows";
 import type { TailBatch } from "@/lib/live/contract-flows";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
@@ -15,6 +16,15 @@ async function eventsOf(topic: string): Promise<EventsResponse> {
   return (
     await fetch(`${app.url}/api/events?topic=${encodeURIComponent(topic)}&limit=1000`)
   ).json() as Promise<EventsResponse>;
+}
+
+/** The full record (headers, key, value) as the event drawer gets it. */
+async function fullEvent(id: string): Promise<EventRecord> {
+  const body = (await (
+    await fetch(`${app.url}/api/events/${encodeURIComponent(id)}`)
+  ).json()) as EventResponse;
+  if (body.payload !== "stored") throw new Error(`payload of ${id} is ${body.payload}`);
+  return body.event;
 }
 
 beforeAll(async () => {
@@ -60,9 +70,8 @@ describe("collector", () => {
       "its event",
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(events[0]).toMatchObject({
-      topic,
-      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+    expect(events[0]).toMatchObject({ topic, traceId: "4bf92f3577b34da6a3ce929d0e0e4736" });
+    expect(await fullEvent(events[0]!.id)).toMatchObject({
       value: { kind: "json", json: { hello: "world" } },
     });
   });
@@ -93,7 +102,9 @@ describe("collector", () => {
       20_000,
       "all seven records",
     );
-    const byOffset = new Map(events.map((e) => [e.offset, e]));
+    const byOffset = new Map(
+      await Promise.all(events.map(async (e) => [e.offset, await fullEvent(e.id)] as const)),
+    );
     expect(byOffset.get("0")?.value).toMatchObject({ kind: "binary", text: "fffe0080" });
     expect(byOffset.get("1")?.value.kind).toBe("binary");
     expect(byOffset.get("1")?.headers).toContainEqual({

@@ -9,8 +9,7 @@
  * now − lookback, so the index is warm right after start.
  */
 import { type Admin, logLevel } from "kafkajs";
-import type { DecodeOptions } from "@/lib/decode";
-import type { EventRecord } from "@/lib/model/event";
+import type { IngestOptions } from "@/lib/ingest/ingest-options";
 import type { Config } from "@/server/config";
 import { type CollectorStatus, CollectorState } from "@/server/collector/collector-state";
 import { type TopicReader, type TopicReaderDeps, startTopicReader } from "@/server/collector/topic-reader";
@@ -27,8 +26,10 @@ export interface Collector {
 export interface CollectorOptions {
   config: Config;
   logger: Logger;
-  onEvent: (event: EventRecord) => void;
-  decodeOptions?: Partial<DecodeOptions>;
+  onBatch: TopicReaderDeps["onBatch"];
+  ingestOptions: IngestOptions;
+  /** Where the store says each partition continues; partitions it lacks start at now − lookback. */
+  positions: Map<string, string>;
   topicPollMs?: number;
   groupId?: string;
   /** Narrows "every topic" (benchmarks and tests; a future EVENTSCOPE_TOPICS setting). */
@@ -70,10 +71,10 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     getAdmin,
     log,
     state,
-    positions: new Map(),
+    positions: new Map(options.positions),
     lookbackMs: config.lookbackMs,
-    decodeOptions: options.decodeOptions ?? {},
-    onEvent: options.onEvent,
+    ingestOptions: options.ingestOptions,
+    onBatch: options.onBatch,
     onFatal: () => void serially(() => restartAll()),
   };
 

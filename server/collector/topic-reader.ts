@@ -6,12 +6,14 @@
  * kafkajs reliably honours a seek; a seek on GROUP_JOIN races its own offset resolution and is lost.
  */
 import type { Admin, Consumer, Kafka } from "kafkajs";
-import type { DecodeOptions } from "@/lib/decode";
-import type { EventRecord } from "@/lib/model/event";
+import type { IngestOptions } from "@/lib/ingest/ingest-options";
+import { summarizeRecord } from "@/lib/ingest/summarize-record";
+import { formatPartitionKey, parsePartitionKey } from "@/lib/model/record-id";
 import type { CollectorState } from "@/server/collector/collector-state";
 import { lookbackOffsets } from "@/server/collector/lookback";
-import { toEventRecord } from "@/server/collector/to-event";
+import { toRawRecord } from "@/server/collector/to-raw-record";
 import type { Logger } from "@/server/logger";
+import type { IngestedEvent } from "@/server/store/event-store";
 
 export interface TopicReaderDeps {
   kafka: Kafka;
@@ -21,8 +23,9 @@ export interface TopicReaderDeps {
   /** Next offset to read per `topic/partition`, shared by all readers of one collector. */
   positions: Map<string, string>;
   lookbackMs: number;
-  decodeOptions: Partial<DecodeOptions>;
-  onEvent: (event: EventRecord) => void;
+  ingestOptions: IngestOptions;
+  /** Called once per fetched batch of one partition, with the offset to read next. */
+  onBatch: (events: IngestedEvent[], partitionKey: string, next: string) => void;
   onFatal: () => void;
 }
 
@@ -44,6 +47,8 @@ export async function startTopicReader(
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
     maxWaitTimeInMs: 250,
+    // Reading must never create a topic: a deleted topic would come back empty.
+    allowAutoTopicCreation: false,
   });
   c.on(c.events.GROUP_JOIN, () => state.running());
   c.on(c.events.CRASH, ({ payload }) => {
@@ -55,7 +60,7 @@ export async function startTopicReader(
   const positioned = new Set<string>();
   const lookbacks = new Map<string, Promise<Map<number, string>>>();
   const wanted = async (topic: string, partition: number): Promise<string | undefined> => {
-    const known = positions.get(`${topic}/${partition}`);
+    const known = positions.get(formatPartitionKey(topic, partition));
     if (known !== undefined) return known;
     let lookback = lookbacks.get(topic);
     if (!lookback) {
@@ -73,7 +78,7 @@ export async function startTopicReader(
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset }) => {
-      const key = `${batch.topic}/${batch.partition}`;
+      const key = formatPartitionKey(batch.topic, batch.partition);
       if (!positioned.has(key)) {
         // Marked first: a target that is a transaction marker or compacted away must not loop.
         positioned.add(key);
@@ -84,20 +89,21 @@ export async function startTopicReader(
           return;
         }
       }
-      for (const message of batch.messages) {
-        const event = toEventRecord(batch.topic, batch.partition, message, deps.decodeOptions);
-        state.read(event);
-        try {
-          deps.onEvent(event);
-        } catch (error) {
-          log.error({ err: error, id: event.id }, "event listener failed; the stream goes on");
-        }
-      }
       const last = batch.messages.at(-1);
-      if (last) {
-        positions.set(key, (BigInt(last.offset) + 1n).toString());
-        resolveOffset(last.offset);
+      if (!last) return;
+      const events: IngestedEvent[] = batch.messages.map((message) => {
+        const raw = toRawRecord(batch.topic, batch.partition, message);
+        return { summary: summarizeRecord(raw, deps.ingestOptions), payload: raw };
+      });
+      const next = (BigInt(last.offset) + 1n).toString();
+      state.readBatch(events);
+      positions.set(key, next);
+      try {
+        deps.onBatch(events, key, next);
+      } catch (error) {
+        log.error({ err: error, partition: key }, "storing a batch failed; the stream goes on");
       }
+      resolveOffset(last.offset);
       state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));
     },
   });
@@ -108,9 +114,8 @@ export async function startTopicReader(
     topics,
     async commit() {
       const offsets = [...positions].flatMap(([key, offset]) => {
-        const slash = key.lastIndexOf("/");
-        const topic = key.slice(0, slash);
-        return mine.has(topic) ? [{ topic, partition: Number(key.slice(slash + 1)), offset }] : [];
+        const { topic, partition } = parsePartitionKey(key);
+        return mine.has(topic) ? [{ topic, partition, offset }] : [];
       });
       if (offsets.length > 0) await c.commitOffsets(offsets);
     },

@@ -10,7 +10,7 @@ import { REGISTRY, type StreamRates } from "@/server/collector/collector-feature
 import type { Collector } from "@/server/collector/collector";
 import type { Feature } from "@/server/feature";
 import { startGroupTopology } from "@/server/flows/group-topology";
-import type { EventStore } from "@/server/index/event-store";
+import type { EventStore } from "@/server/store/event-store";
 import { createKafka } from "@/server/kafka/client";
 import type { LiveSocket } from "@/server/live/socket-server";
 
@@ -45,7 +45,8 @@ export const flowsFeature: Feature = {
       const topicRates = rates.topics.rates(now);
       const counts = index.topicCounts();
       const lastSeen = new Map<string, number>();
-      for (const e of index.recent({}, 2_000)) if (!lastSeen.has(e.topic)) lastSeen.set(e.topic, e.timestamp);
+      for (const e of index.recent({}, 2_000).items)
+        if (!lastSeen.has(e.topic)) lastSeen.set(e.topic, e.timestamp);
       const topics = [...collector.topics()].map(([name, partitions]) => ({
         name,
         partitions,

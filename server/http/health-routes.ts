@@ -1,11 +1,11 @@
 import type { HealthResponse } from "@/lib/api/health";
 import type { Collector } from "@/server/collector/collector";
 import type { Feature } from "@/server/feature";
-import type { EventStore } from "@/server/index/event-store";
+import type { EventStore } from "@/server/store/event-store";
 
 export const healthFeature: Feature = {
   name: "health",
-  start({ router, brokerMonitor, version, startedAt, registry }) {
+  start({ router, brokerMonitor, version, startedAt, registry, config }) {
     router.get("/api/health", async ({ url }): Promise<HealthResponse> => {
       // `?fresh=1` checks the broker now instead of reporting the last periodic check.
       const broker = url.searchParams.has("fresh") ? await brokerMonitor.checkNow() : brokerMonitor.current();
@@ -16,7 +16,12 @@ export const healthFeature: Feature = {
         broker,
         // Looked up per request: the collector starts after this route is registered.
         collector: (registry.get("collector") as Collector | undefined)?.status() ?? null,
-        index: (registry.get("index") as EventStore | undefined)?.stats() ?? null,
+        store: (registry.get("index") as EventStore | undefined)?.stats() ?? null,
+        memory: {
+          rssBytes: process.memoryUsage.rss(),
+          heapUsedBytes: process.memoryUsage().heapUsed,
+          budgetBytes: config.memoryBudgetBytes,
+        },
       };
     });
     return { stop: async () => undefined };

@@ -7,8 +7,7 @@
  */
 import type { EventFilter } from "@/lib/api/events";
 import { matchesEventFilter } from "@/lib/events/match-filter";
-import { toTailEvent } from "@/lib/events/tail-preview";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 import type { LiveSocket } from "@/server/live/socket-server";
 
 export const FLUSH_MS = 200;
@@ -23,7 +22,7 @@ interface Subscription {
   maxPerSec: number;
   /** Events this socket may still receive in the current flush interval. */
   budget: number;
-  buffer: EventRecord[];
+  buffer: EventSummary[];
   dropped: number;
 }
 
@@ -60,9 +59,9 @@ export class TailHub {
     return this.subs.size;
   }
 
-  publish(event: EventRecord): void {
+  /** Summaries are what the tail shows (the drawer fetches the full record), so nothing is decoded here. */
+  publish(event: EventSummary): void {
     if (this.subs.size === 0) return;
-    let preview: EventRecord | null = null;
     for (const sub of this.subs.values()) {
       if (!matchesEventFilter(event, sub.filter)) continue;
       if (sub.budget <= 0) {
@@ -70,8 +69,7 @@ export class TailHub {
         continue;
       }
       sub.budget -= 1;
-      preview ??= toTailEvent(event);
-      sub.buffer.push(preview);
+      sub.buffer.push(event);
     }
   }
 

@@ -7,6 +7,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     KAFKA_BROKERS: testBrokers().join(","),
     EVENTSCOPE_PORT: "3000",
     EVENTSCOPE_BROKER_CHECK_INTERVAL: "500ms",
+    // Each test app gets its own store; tests that exercise the disk store say so.
+    EVENTSCOPE_STORE: "memory",
     ...env,
   });
 }

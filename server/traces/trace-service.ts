@@ -1,14 +1,14 @@
 /**
- * Answers trace questions from the index: one stitched trace for a pasted id, and recent trace summaries.
- * All stitching is the pure code in lib/traces; this file only feeds it the index, the lag poller's
- * commit history and the clock.
+ * Answers trace questions from the store: one stitched trace for a pasted id, and recent trace summaries.
+ * All stitching is the pure code in lib/traces; this file only feeds it the store, the lag poller's
+ * commit history and the clock, and keeps each request's work bounded.
  */
-import type { TraceResponse, TracesQuery } from "@/lib/api/traces";
+import type { TraceResponse, TracesQuery, TracesResponse } from "@/lib/api/traces";
 import { AppError } from "@/lib/errors";
-import { toTailEvent } from "@/lib/events/tail-preview";
-import type { EventRecord } from "@/lib/model/event";
+import type { EventSummary } from "@/lib/model/event";
 import {
   type ConsumptionPoint,
+  type LinkedEvent,
   type StitchedTrace,
   type TraceLookup,
   type TraceSummary,
@@ -18,11 +18,11 @@ import {
   stitchTrace,
   summarizeTrace,
 } from "@/lib/traces";
-import type { EventStore } from "@/server/index/event-store";
-import { deadLetterOriginId } from "@/server/traces/dead-letter-origin";
+import { describeWindow } from "@/server/store/describe-window";
+import type { EventStore } from "@/server/store/event-store";
 
 export interface TraceServiceDeps {
-  index: EventStore;
+  store: EventStore;
   /** Commit history of consumer groups (from the lag poller), if it runs. */
   consumption: () => ConsumptionPoint[];
   /** Groups whose commits say nothing about the system (Eventscope's own collector). */
@@ -31,22 +31,24 @@ export interface TraceServiceDeps {
   now?: () => number;
 }
 
-/** Recent traces are found by walking this many newest events at most, so a list request stays cheap. */
-const SCAN_EVENTS = 20_000;
+/** Recent traces are found among this many newest events at most. */
+const SCAN_EVENTS = 5_000;
+/** A list request stitches traces for at most this long, then answers with what it has. */
+const LIST_BUDGET_MS = 40;
+/** Events of one trace a list summary stitches at most (the trace page stitches the whole trace). */
+const SUMMARY_EVENTS = 500;
 
 export function createTraceService(deps: TraceServiceDeps) {
   const now = deps.now ?? Date.now;
+  const { store } = deps;
   const lookup: TraceLookup = {
-    byTraceId: (id) => deps.index.byTraceId(id),
-    byMessageId: (id) => deps.index.byMessageId(id),
-    byCausationId: (id) => deps.index.byCausationId(id),
-    byCorrelationId: (id) => deps.index.byCorrelationId(id),
+    byTraceId: (id) => store.byTraceId(id),
+    byMessageId: (id) => store.byMessageId(id),
+    byCausationId: (id) => store.byCausationId(id),
+    byCorrelationId: (id) => store.byCorrelationId(id),
   };
 
-  const stitch = (
-    events: readonly Parameters<typeof stitchTrace>[0][number][],
-    traceId: string | null,
-  ): StitchedTrace => {
+  const stitch = (events: readonly (EventSummary | LinkedEvent)[], traceId: string | null): StitchedTrace => {
     const topics = new Set(events.map((e) => ("event" in e ? e.event.topic : e.topic)));
     const consumption = deps.consumption().filter((p) => topics.has(p.topic) && !deps.isOwnGroup(p.group));
     return stitchTrace(events, {
@@ -54,28 +56,19 @@ export function createTraceService(deps: TraceServiceDeps) {
       traceId: traceId ?? undefined,
       consumption,
       isDlqTopic: deps.isDlqTopic,
-      deadLetterOrigin: (e: EventRecord) => (deps.isDlqTopic(e.topic) ? deadLetterOriginId(e) : null),
       // The demo and most teams name consumer groups after the service.
       groupForService: (service: string) => service,
     });
   };
 
-  const notFound = (raw: string): never => {
-    const w = deps.index.stats().window;
-    const covers =
-      w.from !== null && w.to !== null
-        ? `the index covers ${new Date(w.from).toISOString()} to ${new Date(w.to).toISOString()} (${w.events} events${w.evicted ? "; older events were evicted to stay within the memory budget" : ""})`
-        : "the index is empty: no events have been read yet";
-    throw new AppError(
-      "not_found",
-      `No trace, correlation id or message id "${raw}" in the index; ${covers}.`,
-    );
-  };
-
   return {
     getTrace(raw: string): TraceResponse {
       const seeds = findTraceSeeds(raw, lookup);
-      if (seeds.events.length === 0 || seeds.matchedBy === null) return notFound(raw);
+      if (seeds.events.length === 0 || seeds.matchedBy === null)
+        throw new AppError(
+          "not_found",
+          `No trace, correlation id or message id "${raw}" in the store; ${describeWindow(store.stats().window)}.`,
+        );
       const collected = collectTraceEvents(seeds.events, lookup);
       const trace = stitch(collected.events, seeds.traceId);
       const deadLetterLinks: Record<string, string> = {};
@@ -84,35 +77,39 @@ export function createTraceService(deps: TraceServiceDeps) {
           deadLetterLinks[hop.id] =
             `/dlq/${encodeURIComponent(hop.topic)}?letter=${encodeURIComponent(hop.id)}`;
       }
-      // Previews only: a trace of hundreds of hops must stay a small response; the panel fetches full events.
-      const light: StitchedTrace = {
-        ...trace,
-        hops: trace.hops.map((h) => ({ ...h, event: toTailEvent(h.event) })),
-      };
       return {
         query: { raw, kind: seeds.query.kind, matchedBy: seeds.matchedBy },
-        trace: light,
+        trace,
         summary: summarizeTrace(trace),
         truncated: collected.truncated,
         deadLetterLinks,
       };
     },
 
-    listRecent(query: TracesQuery): TraceSummary[] {
+    listRecent(query: TracesQuery): Omit<TracesResponse, "window"> {
+      const started = performance.now();
+      const recent = store.recent({}, SCAN_EVENTS);
       const seen = new Set<string>();
-      const summaries: TraceSummary[] = [];
-      for (const event of deps.index.recent({}, SCAN_EVENTS)) {
+      const traces: TraceSummary[] = [];
+      let partial = recent.partial;
+      let scannedBackTo = recent.scannedBackTo;
+      for (const event of recent.items) {
         const key = event.traceId ?? (event.correlationId ? `corr:${event.correlationId}` : null);
         if (!key || seen.has(key)) continue;
+        if (performance.now() - started > LIST_BUDGET_MS) {
+          partial = true;
+          scannedBackTo = event.timestamp;
+          break;
+        }
         seen.add(key);
         const events = event.traceId
-          ? deps.index.byTraceId(event.traceId)
-          : deps.index.byCorrelationId(event.correlationId ?? "");
+          ? store.byTraceId(event.traceId, SUMMARY_EVENTS)
+          : store.byCorrelationId(event.correlationId ?? "", SUMMARY_EVENTS);
         const summary = summarizeTrace(stitch(events, event.traceId));
-        if (filterSummaries([summary], query).length === 1) summaries.push(summary);
-        if (summaries.length >= query.limit) break;
+        if (filterSummaries([summary], query).length === 1) traces.push(summary);
+        if (traces.length >= query.limit) break;
       }
-      return summaries;
+      return { traces, partial, scannedBackTo };
     },
   };
 }

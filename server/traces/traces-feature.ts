@@ -5,7 +5,7 @@ import { isDlqTopicName } from "@/lib/dlq";
 import { AppError } from "@/lib/errors";
 import { type EventFeed, REGISTRY } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
-import type { EventStore } from "@/server/index/event-store";
+import type { EventStore } from "@/server/store/event-store";
 import { getLagService } from "@/server/lag/service";
 import type { LiveSocket } from "@/server/live/socket-server";
 import { createTraceService } from "@/server/traces/trace-service";
@@ -17,10 +17,10 @@ const NOTIFY_MS = 500;
 export const tracesFeature: Feature = {
   name: "traces",
   start(ctx) {
-    const index = ctx.registry.get(REGISTRY.index) as EventStore;
+    const store = ctx.registry.get(REGISTRY.index) as EventStore;
     const feed = ctx.registry.get(REGISTRY.events) as EventFeed;
     const service = createTraceService({
-      index,
+      store,
       consumption: () => getLagService(ctx.registry)?.consumptionHistory() ?? [],
       isOwnGroup: (g) => g.startsWith(`${ctx.config.kafka.clientId}-`),
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
@@ -33,7 +33,7 @@ export const tracesFeature: Feature = {
           "bad_request",
           `invalid query: ${query.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
         );
-      return { traces: service.listRecent(query.data), window: index.stats().window };
+      return { ...service.listRecent(query.data), window: store.stats().window };
     });
     ctx.router.get("/api/traces/:id", ({ params }) => {
       const raw = (params.id ?? "").trim();
@@ -60,17 +60,19 @@ export const tracesFeature: Feature = {
       });
     };
     ctx.io.on("connection", onConnection);
-    const unsubscribe = feed.subscribe((event) => {
+    const unsubscribe = feed.subscribe((events) => {
       if (watched.size === 0) return;
-      for (const key of [event.traceId, event.correlationId, event.originTraceId]) {
-        if (!key || !watched.has(key) || pending.has(key)) continue;
-        pending.set(
-          key,
-          setTimeout(() => {
-            pending.delete(key);
-            ctx.io.to(room(key)).emit("trace:changed", { traceId: key });
-          }, NOTIFY_MS),
-        );
+      for (const event of events) {
+        for (const key of [event.traceId, event.correlationId, event.originTraceId]) {
+          if (!key || !watched.has(key) || pending.has(key)) continue;
+          pending.set(
+            key,
+            setTimeout(() => {
+              pending.delete(key);
+              ctx.io.to(room(key)).emit("trace:changed", { traceId: key });
+            }, NOTIFY_MS),
+          );
+        }
       }
     });
 

@@ -1,0 +1,9 @@
+/** What the ingest decoders need to know beyond the record: the decode rules and which topics hold dead letters. */
+import type { DecodeOptions } from "@/lib/decode";
+
+export interface IngestOptions {
+  /** Resolved once at start (resolveDecodeOptions), never per record. */
+  decode: DecodeOptions;
+  /** DLQ topic name patterns (`*.DLQ`, `*-dlt`, …). */
+  dlqPatterns: readonly string[];
+}

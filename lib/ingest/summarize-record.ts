@@ -1,0 +1,50 @@
+/**
+ * The ingest hot path: one raw record → the EventSummary the store keeps. Only what indexing needs is
+ * decoded: the pointer, the size, the headers' identity (trace context, correlation/causation/message ids,
+ * CloudEvents attributes), a short preview, and for dead letters their origin. The value is parsed only
+ * when an identity rule asks for it (a structured-mode CloudEvent, a payload id fallback). Never throws.
+ */
+import { createHeaderLookup, resolveIdentity } from "@/lib/decode";
+import { NO_IDENTITY, recordSize, toTimestamp } from "@/lib/decode/decode-record";
+import type { EventSummary } from "@/lib/model/event";
+import type { RawRecord } from "@/lib/model/raw-record";
+import { formatRecordId } from "@/lib/model/record-id";
+import { deadLetterOf } from "@/lib/ingest/dead-letter-of";
+import type { IngestOptions } from "@/lib/ingest/ingest-options";
+import { lazyJson } from "@/lib/ingest/lazy-json";
+import { previewBytes } from "@/lib/ingest/preview";
+
+export function summarizeRecord(raw: RawRecord, options: IngestOptions): EventSummary {
+  const errors: string[] = [];
+  const attempt = <T>(part: string, run: () => T, fallback: T): T => {
+    try {
+      return run();
+    } catch (error) {
+      errors.push(`${part}: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
+    }
+  };
+  const timestamp = attempt("timestamp", () => toTimestamp(raw.timestamp), 0);
+  const identity = attempt(
+    "identity",
+    () =>
+      resolveIdentity(
+        { headers: createHeaderLookup(raw.headers), json: lazyJson(raw.value) },
+        options.decode,
+      ),
+    NO_IDENTITY,
+  );
+  return {
+    id: formatRecordId(raw.topic, raw.partition, raw.offset),
+    topic: raw.topic,
+    partition: raw.partition,
+    offset: raw.offset,
+    timestamp,
+    size: attempt("size", () => recordSize(raw.key, raw.value, raw.headers), 0),
+    ...identity,
+    deadLetterOf: attempt("dead letter", () => deadLetterOf(raw, options.dlqPatterns), null),
+    preview: attempt("value", () => previewBytes(raw.value), ""),
+    keyPreview: raw.key === null ? null : attempt("key", () => previewBytes(raw.key), ""),
+    decodeError: errors.length === 0 ? null : errors.join("; "),
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The event store behind one interface: compact summaries of every event in the retention window, their
+ * payloads (for the event drawer and re-drive), and how far each partition has been read — written together,
+ * so a restart continues exactly where the store ends. Backends: SQLite on disk (the default), SQLite in
+ * memory (tests, `EVENTSCOPE_STORE=memory`); a shared engine can implement the same interface.
+ *
+ * Every read is bounded in work: lookups by id use an index and a row cap; scans stop at a time budget and
+ * say so (`partial`), so no request can hold the event loop.
+ */
+import type { EventFilter, IndexWindow } from "@/lib/api/events";
+import type { EventSummary } from "@/lib/model/event";
+import type { RawHeader } from "@/lib/model/raw-record";
+
+/** The bytes of a record as read from Kafka, kept so the full record can be decoded when someone opens it. */
+export interface StoredPayload {
+  key: Uint8Array | null;
+  value: Uint8Array | null;
+  headers: RawHeader[];
+}
+
+export interface IngestedEvent {
+  summary: EventSummary;
+  payload: StoredPayload;
+}
+
+export interface IngestBatch {
+  events: IngestedEvent[];
+  /** Next offset to read per `topic/partition`, after this batch: stored in the same transaction. */
+  positions: Map<string, string>;
+}
+
+/** What the store holds and what it has let go, for `/api/health` and `/metrics`. */
+export interface StoreStats {
+  backend: "embedded" | "memory";
+  events: number;
+  /** Bytes the store's pages hold (rows, indexes and payloads), measured by the engine. */
+  diskBytes: number;
+  diskBudgetBytes: number;
+  /** Bytes per stored event (diskBytes / events), 0 when empty. */
+  bytesPerEvent: number;
+  retentionMs: number;
+  /** Events removed by age or by the disk budget since the store was created. */
+  evictedEvents: number;
+  /** Payload blocks dropped early to stay within the disk budget; their events are kept without payload. */
+  expiredPayloadEvents: number;
+  window: IndexWindow;
+}
+
+/** A bounded scan's answer: what it found, and whether it stopped before the end of the window. */
+export interface ScanResult<T> {
+  items: T[];
+  /** True when the scan hit its time or row budget; `scannedBackTo` says how far back it looked. */
+  partial: boolean;
+  scannedBackTo: number | null;
+}
+
+export type PayloadLookup =
+  { state: "stored"; payload: StoredPayload } | { state: "expired" } | { state: "unknown" };
+
+export interface EventStore {
+  append(batch: IngestBatch): void;
+  /** Next offset to read per `topic/partition`, as of the last append. */
+  positions(): Map<string, string>;
+  get(id: string): EventSummary | undefined;
+  payload(id: string): PayloadLookup;
+  /** Oldest first, at most `limit` (default MAX_EVENTS_PER_KEY). */
+  byTraceId(traceId: string, limit?: number): EventSummary[];
+  byCorrelationId(correlationId: string, limit?: number): EventSummary[];
+  byMessageId(messageId: string, limit?: number): EventSummary[];
+  byCausationId(messageId: string, limit?: number): EventSummary[];
+  /** Newest first, at most `limit`, matching the filter; bounded by a time budget. */
+  recent(filter: EventFilter, limit: number): ScanResult<EventSummary>;
+  /** Counts of stored events per topic and per (service, topic) pair: the raw material of the flow graph. */
+  topicCounts(): Map<string, number>;
+  producerPairs(): Map<string, { service: string; topic: string; count: number }>;
+  stats(): StoreStats;
+  /** Applies retention by age and disk budget; returns the number of events evicted. */
+  enforceRetention(now: number): number;
+  close(): void;
+}
+
+/** No key may pull more rows than this into one trace: a hot correlation id must not stall a request. */
+export const MAX_EVENTS_PER_KEY = 5_000;
+/** Scans (text search, rare filters) stop after this long and answer with what they found. */
+export const SCAN_BUDGET_MS = 40;

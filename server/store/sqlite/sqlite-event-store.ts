@@ -1,0 +1,221 @@
+/**
+ * The embedded event store: SQLite through better-sqlite3, one file under the data folder (or in memory).
+ * Writes come in batches from the collector: one transaction holds the rows, their payload block and the
+ * partitions' next offsets, so after a crash or restart the store and its positions always agree and the
+ * collector continues with no gap and no duplicate.
+ */
+import Database from "better-sqlite3";
+import type { EventFilter } from "@/lib/api/events";
+import type { EventSummary } from "@/lib/model/event";
+import { parseRecordId, parsePartitionKey, formatPartitionKey } from "@/lib/model/record-id";
+import {
+  type EventStore,
+  type IngestBatch,
+  MAX_EVENTS_PER_KEY,
+  type PayloadLookup,
+  type ScanResult,
+  type StoreStats,
+} from "@/server/store/event-store";
+import { decodeBlockEntry, encodeBlock } from "@/server/store/sqlite/payload-block";
+import { NameKind, NameTable } from "@/server/store/sqlite/name-table";
+import { applySchema } from "@/server/store/sqlite/schema";
+import { ROW_COLUMNS, type EventRow, fromRow, toRowParams } from "@/server/store/sqlite/row-codec";
+import { StoreCounters } from "@/server/store/sqlite/store-counters";
+import { enforceRetention } from "@/server/store/sqlite/retention";
+import { scanRecent } from "@/server/store/sqlite/scan-recent";
+import { idHash } from "@/server/store/id-hash";
+
+export interface SqliteStoreOptions {
+  /** A file path, or ":memory:" for the in-memory backend. */
+  path: string;
+  retentionMs: number;
+  diskBudgetBytes: number;
+  /** SQLite's page cache: the store's share of the process memory budget. */
+  cacheBytes: number;
+}
+
+type KeyColumn = "trace" | "corr" | "msg" | "caus";
+
+export class SqliteEventStore implements EventStore {
+  readonly db: Database.Database;
+  readonly names: NameTable;
+  readonly counters: StoreCounters;
+  private readonly positionsMap = new Map<string, string>();
+  private readonly insertRow: Database.Statement;
+  private readonly insertBlock: Database.Statement;
+  private readonly upsertPosition: Database.Statement;
+  private readonly byRecord: Database.Statement;
+  private readonly blockData: Database.Statement;
+  private readonly byKey: Record<KeyColumn, Database.Statement>;
+  private readonly writeBatch: (batch: IngestBatch) => void;
+
+  constructor(readonly options: SqliteStoreOptions) {
+    this.db = new Database(options.path);
+    applySchema(this.db, options.cacheBytes);
+    this.names = new NameTable(this.db);
+    this.counters = new StoreCounters(this.db);
+    for (const row of this.db.prepare("SELECT topic, part, next FROM positions").all() as {
+      topic: string;
+      part: number;
+      next: string;
+    }[])
+      this.positionsMap.set(formatPartitionKey(row.topic, row.part), row.next);
+
+    this.insertRow = this.db.prepare(
+      `INSERT OR IGNORE INTO events (${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(25).fill("?").join(", ")})`,
+    );
+    this.insertBlock = this.db.prepare("INSERT INTO blocks (events, data) VALUES (?, ?)");
+    this.upsertPosition = this.db.prepare(
+      "INSERT INTO positions (topic, part, next) VALUES (?, ?, ?) ON CONFLICT (topic, part) DO UPDATE SET next = excluded.next",
+    );
+    this.byRecord = this.db.prepare(
+      `SELECT ${ROW_COLUMNS} FROM events WHERE topic = ? AND part = ? AND off = ?`,
+    );
+    this.blockData = this.db.prepare("SELECT data FROM blocks WHERE id = ?");
+    const keyQuery = (col: KeyColumn) =>
+      this.db.prepare(
+        `SELECT ${ROW_COLUMNS} FROM events WHERE ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
+      );
+    this.byKey = {
+      trace: keyQuery("trace"),
+      corr: keyQuery("corr"),
+      msg: keyQuery("msg"),
+      caus: keyQuery("caus"),
+    };
+
+    this.writeBatch = this.db.transaction((batch: IngestBatch) => {
+      let block = 0;
+      let blockBytes = 0;
+      if (batch.events.length > 0) {
+        const data = encodeBlock(batch.events.map((e) => e.payload));
+        block = Number(this.insertBlock.run(batch.events.length, data).lastInsertRowid);
+        blockBytes = data.length;
+      }
+      const added = new Map<string, number>();
+      batch.events.forEach(({ summary }, i) => {
+        const params = toRowParams(summary, this.names, block, i);
+        if (this.insertRow.run(params).changes === 0) return;
+        const pair = `${params[0] as number}:${params[6] as number}`;
+        added.set(pair, (added.get(pair) ?? 0) + 1);
+      });
+      for (const [key, next] of batch.positions) {
+        const { topic, partition } = parsePartitionKey(key);
+        this.upsertPosition.run(topic, partition, next);
+      }
+      this.counters.added(added, blockBytes);
+    });
+  }
+
+  append(batch: IngestBatch): void {
+    this.writeBatch(batch);
+    for (const [key, next] of batch.positions) this.positionsMap.set(key, next);
+  }
+
+  positions(): Map<string, string> {
+    return new Map(this.positionsMap);
+  }
+
+  get(id: string): EventSummary | undefined {
+    const ref = parseRecordId(id);
+    const topic = ref ? this.names.find(NameKind.Topic, ref.topic) : undefined;
+    if (!ref || topic === undefined) return undefined;
+    const row = this.byRecord.get(topic, ref.partition, Number(ref.offset)) as EventRow | undefined;
+    return row ? fromRow(row, this.names) : undefined;
+  }
+
+  payload(id: string): PayloadLookup {
+    const ref = parseRecordId(id);
+    const topic = ref ? this.names.find(NameKind.Topic, ref.topic) : undefined;
+    if (!ref || topic === undefined) return { state: "unknown" };
+    const row = this.byRecord.get(topic, ref.partition, Number(ref.offset)) as EventRow | undefined;
+    if (!row) return { state: "unknown" };
+    const block = this.blockData.get(row.block) as { data: Buffer } | undefined;
+    const payload = block ? decodeBlockEntry(block.data, row.block_pos) : null;
+    return payload ? { state: "stored", payload } : { state: "expired" };
+  }
+
+  private lookup(col: KeyColumn, value: string, limit = MAX_EVENTS_PER_KEY): EventSummary[] {
+    if (!value) return [];
+    const rows = this.byKey[col].all(idHash(value), value, Math.min(limit, MAX_EVENTS_PER_KEY)) as EventRow[];
+    return rows.map((r) => fromRow(r, this.names));
+  }
+
+  byTraceId = (traceId: string, limit?: number) => this.lookup("trace", traceId, limit);
+  byCorrelationId = (correlationId: string, limit?: number) => this.lookup("corr", correlationId, limit);
+  byMessageId = (messageId: string, limit?: number) => this.lookup("msg", messageId, limit);
+  byCausationId = (messageId: string, limit?: number) => this.lookup("caus", messageId, limit);
+
+  recent(filter: EventFilter, limit: number): ScanResult<EventSummary> {
+    return scanRecent(this, filter, limit);
+  }
+
+  /** Partitions of a topic the store has positions for (every partition it ever read). */
+  partitionsOf(topic: string): number[] {
+    const out: number[] = [];
+    for (const key of this.positionsMap.keys()) {
+      const p = parsePartitionKey(key);
+      if (p.topic === topic) out.push(p.partition);
+    }
+    return out;
+  }
+
+  topicCounts(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const { topic, n } of this.counters.pairs()) {
+      const name = this.names.nameOf(topic);
+      if (name !== null) out.set(name, (out.get(name) ?? 0) + n);
+    }
+    return out;
+  }
+
+  producerPairs(): Map<string, { service: string; topic: string; count: number }> {
+    const out = new Map<string, { service: string; topic: string; count: number }>();
+    for (const { topic, service, n } of this.counters.pairs()) {
+      const t = this.names.nameOf(topic);
+      const s = this.names.nameOf(service);
+      if (t !== null && s !== null) out.set(`${s}\u0000${t}`, { service: s, topic: t, count: n });
+    }
+    return out;
+  }
+
+  enforceRetention(now: number): number {
+    return enforceRetention(this, now);
+  }
+
+  stats(): StoreStats {
+    const pageSize = this.db.pragma("page_size", { simple: true }) as number;
+    const pages = this.db.pragma("page_count", { simple: true }) as number;
+    const free = this.db.pragma("freelist_count", { simple: true }) as number;
+    const diskBytes = (pages - free) * pageSize;
+    const events = this.counters.events;
+    const window = this.window();
+    return {
+      backend: this.options.path === ":memory:" ? "memory" : "embedded",
+      events,
+      diskBytes,
+      diskBudgetBytes: this.options.diskBudgetBytes,
+      bytesPerEvent: events > 0 ? Math.round(diskBytes / events) : 0,
+      retentionMs: this.options.retentionMs,
+      evictedEvents: this.counters.evicted,
+      expiredPayloadEvents: this.counters.expiredPayloads,
+      window: { ...window, events, evicted: this.counters.evicted > 0 },
+    };
+  }
+
+  /** Producer clocks can be out of order: look at a few rows at each end for the true extremes. */
+  private window(): { from: number | null; to: number | null } {
+    const oldest = this.db
+      .prepare("SELECT min(ts) AS t FROM (SELECT ts FROM events ORDER BY seq LIMIT 64)")
+      .get() as {
+      t: number | null;
+    };
+    const newest = this.db
+      .prepare("SELECT max(ts) AS t FROM (SELECT ts FROM events ORDER BY seq DESC LIMIT 64)")
+      .get() as { t: number | null };
+    return { from: oldest.t, to: newest.t };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
