@@ -1,0 +1,69 @@
+/**
+ * The alerts feature: rules (defaults + admin edits from the rules topic), the evaluator on its timer,
+ * delivery to Alertmanager and webhooks, REST routes and socket pushes. Starts after the features it
+ * reads (lag, collector, dead letters) and auth; `createAlertsFeature` takes test settings.
+ */
+import { type AlertRule, DEFAULT_RULES, mergeRules } from "@/lib/alerts";
+import { getAuth } from "@/server/auth";
+import type { Feature } from "@/server/feature";
+import { DEFAULT_DELIVERY, type DeliveryOptions } from "@/server/alerts/delivery/delivery-queue";
+import { DEFAULT_RESEND_MS, Notifier } from "@/server/alerts/delivery/notifier";
+import { AlertEvaluator } from "@/server/alerts/evaluator";
+import { DEFAULT_RULES_TOPIC, RuleStore } from "@/server/alerts/rule-store";
+import { registerAlertRoutes } from "@/server/alerts/routes";
+import { sourcesFrom } from "@/server/alerts/sources";
+
+export const ALERTS_REGISTRY_KEY = "alerts";
+
+export interface AlertsFeatureOptions {
+  rulesTopic?: string;
+  defaults?: readonly AlertRule[];
+  delivery?: Partial<DeliveryOptions>;
+  resendMs?: number;
+}
+
+export function createAlertsFeature(options: AlertsFeatureOptions = {}): Feature {
+  return {
+    name: "alerts",
+    start(ctx) {
+      const log = ctx.logger.child({ component: "alerts" });
+      const auth = getAuth(ctx);
+      const store = new RuleStore(ctx.config, options.rulesTopic ?? DEFAULT_RULES_TOPIC, log);
+      const defaults = options.defaults ?? DEFAULT_RULES;
+      const rules = () => mergeRules(defaults, store.rules());
+      const notifier = new Notifier(
+        ctx.config.alerts,
+        { ...DEFAULT_DELIVERY, ...options.delivery },
+        options.resendMs ?? DEFAULT_RESEND_MS,
+        log,
+      );
+      const evaluator = new AlertEvaluator({
+        intervalMs: ctx.config.alerts.intervalMs,
+        sources: sourcesFrom(ctx.registry),
+        rules,
+        notifier,
+        log,
+      });
+      registerAlertRoutes(ctx.router, { evaluator, store, rules, auth });
+      const offAlerts = evaluator.onChange((snapshot) => ctx.io.emit("alerts:changed", snapshot));
+      const offRules = store.onChange(() =>
+        ctx.io.emit("alerts:rules", { rules: rules(), loaded: store.loaded, topic: store.topic }),
+      );
+      ctx.registry.set(ALERTS_REGISTRY_KEY, { evaluator, notifier });
+      store.start();
+      evaluator.start();
+      return {
+        async stop() {
+          offAlerts();
+          offRules();
+          evaluator.stop();
+          notifier.stop();
+          ctx.registry.delete(ALERTS_REGISTRY_KEY);
+          await store.stop();
+        },
+      };
+    },
+  };
+}
+
+export const alertsFeature: Feature = createAlertsFeature();

@@ -1,0 +1,34 @@
+/**
+ * `GET /api/alerts` (active and recently resolved), `GET /api/alerts/rules`, and `PUT /api/alerts/rules/:id`
+ * (admin session + same Origin) which creates or replaces a rule and stores it in the rules topic.
+ */
+import { type AlertRule, type AlertRulesResponse, ruleBodySchema, ruleIdSchema } from "@/lib/alerts";
+import { AppError } from "@/lib/errors";
+import { type AuthService, readJsonBody } from "@/server/auth";
+import type { Router } from "@/server/http/router";
+import type { AlertEvaluator } from "@/server/alerts/evaluator";
+import type { RuleStore } from "@/server/alerts/rule-store";
+
+export function registerAlertRoutes(
+  router: Router,
+  deps: { evaluator: AlertEvaluator; store: RuleStore; rules: () => AlertRule[]; auth: AuthService },
+): void {
+  const rulesResponse = (): AlertRulesResponse => ({
+    rules: deps.rules(),
+    loaded: deps.store.loaded,
+    topic: deps.store.topic,
+  });
+  router.get("/api/alerts", () => deps.evaluator.snapshot());
+  router.get("/api/alerts/rules", rulesResponse);
+  router.put("/api/alerts/rules/:id", async ({ req, params }) => {
+    deps.auth.requireAdmin(req);
+    const id = ruleIdSchema.safeParse(params.id);
+    if (!id.success)
+      throw new AppError("bad_request", `invalid rule id: ${id.error.issues[0]?.message ?? ""}`);
+    const body = await readJsonBody(req, ruleBodySchema);
+    const rule: AlertRule = { id: id.data, ...body };
+    await deps.store.save(rule);
+    deps.evaluator.evaluateNow();
+    return { rule, rules: rulesResponse() };
+  });
+}
