@@ -1,49 +1,52 @@
 "use client";
 
 /**
- * Sign-in with the admin token. `npm run demo` prints a link with the token in the URL *fragment*
- * (`/sign-in#token=…`): browsers never send a fragment to the server or in a Referer, so the token
- * reaches no log; this form reads it, POSTs it, and removes it from the address bar at once.
+ * Sign-in with the admin token. `npm run demo` prints a link with a one-time sign-in code in the URL
+ * *fragment* (`/sign-in#code=…`; `#token=…` carries the admin token itself): browsers never send a
+ * fragment to the server or in a Referer, so it reaches no log; this form reads it, POSTs it, and removes
+ * it from the address bar at once.
  */
 import { useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { safeNext } from "@/components/auth/safe-next";
 import { useSession, useSignIn } from "@/components/auth/use-session";
 import styles from "@/components/auth/auth.module.css";
 
-function safeNext(next: string | null): string {
-  // Only a path on this dashboard: never an open redirect to another site.
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/dlq";
-}
-
 export function SignInForm() {
   const router = useRouter();
-  const next = safeNext(useSearchParams().get("next"));
+  const next = useSearchParams().get("next");
   const session = useSession();
   const signIn = useSignIn();
   const [token, setToken] = useState("");
   const [name, setName] = useState("");
   const fromFragment = useRef(false);
 
-  const submit = (t: string, n: string) =>
+  const submit = (credential: { token: string } | { code: string }, n: string) =>
     signIn.mutate(
-      { token: t, ...(n.trim() ? { name: n.trim() } : {}) },
-      { onSuccess: () => router.replace(next) },
+      { ...credential, ...(n.trim() ? { name: n.trim() } : {}) },
+      { onSuccess: () => router.replace(safeNext(next, window.location.origin)) },
     );
 
   useEffect(() => {
-    const match = /(?:^|&)token=([^&]+)/.exec(window.location.hash.slice(1));
-    if (!match?.[1] || fromFragment.current) return;
+    const match = /(?:^|&)(token|code)=([^&]+)/.exec(window.location.hash.slice(1));
+    if (!match?.[2] || fromFragment.current) return;
     fromFragment.current = true;
     window.history.replaceState(null, "", window.location.pathname + window.location.search);
-    submit(decodeURIComponent(match[1]), "");
+    let value: string;
+    try {
+      value = decodeURIComponent(match[2]);
+    } catch {
+      return; // a mangled link: the form below still works
+    }
+    submit(match[1] === "code" ? { code: value } : { token: value }, "");
     // Runs once on mount: the fragment is read and removed immediately.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (token) submit(token, name);
+    if (token) submit({ token }, name);
   };
 
   if (session.data && !session.data.authEnabled)

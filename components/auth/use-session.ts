@@ -39,7 +39,7 @@ function useSetSession() {
 export function useSignIn() {
   const setSession = useSetSession();
   return useMutation({
-    mutationFn: (input: { token: string; name?: string }) =>
+    mutationFn: (input: ({ token: string } | { code: string }) & { name?: string }) =>
       postJson<SessionResponse>("/api/auth/sign-in", input),
     onSuccess: setSession,
   });

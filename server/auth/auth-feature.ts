@@ -7,22 +7,27 @@ import { z } from "zod";
 import type { SessionResponse } from "@/lib/api/dlq";
 import { AppError } from "@/lib/errors";
 import { createAuthService, publishAuth } from "@/server/auth/auth";
-import { FailureThrottle } from "@/server/auth/throttle";
+import { OneTimeCode } from "@/server/auth/one-time-code";
+import { clientKey, SignInThrottle } from "@/server/auth/throttle";
 import { isSecureRequest, readCookie, readJsonBody, SESSION_COOKIE } from "@/server/auth/request";
 import { type Session, SessionStore } from "@/server/auth/sessions";
 import { tokenMatches } from "@/server/auth/token";
 import type { Feature } from "@/server/feature";
 import { sendJson } from "@/server/http/router";
 
-const signInSchema = z.strictObject({
-  token: z.string().min(1).max(1024),
-  /** Who is signing in, for the audit log and `x-redriven-by`; the token is shared, so this is a label. */
-  name: z
-    .string()
-    .trim()
-    .regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, "1–64 letters, digits, spaces or . _ @ -")
-    .optional(),
-});
+const signInSchema = z
+  .strictObject({
+    /** The admin token itself, or a one-time sign-in code (the link `npm run demo` prints). */
+    token: z.string().min(1).max(1024).optional(),
+    code: z.string().min(1).max(1024).optional(),
+    /** Who is signing in, for the audit log and `x-redriven-by`; the token is shared, so this is a label. */
+    name: z
+      .string()
+      .trim()
+      .regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, "1–64 letters, digits, spaces or . _ @ -")
+      .optional(),
+  })
+  .refine((b) => (b.token === undefined) !== (b.code === undefined), "send either token or code");
 
 const DEFAULT_USER = "admin";
 
@@ -53,7 +58,8 @@ export const authFeature: Feature = {
     const enabled = adminToken !== null;
     const sessions = new SessionStore(config.auth.sessionTtlMs);
     const auth = createAuthService({ enabled, sessions, allowedOrigins: config.auth.allowedOrigins });
-    const throttle = new FailureThrottle(10, 5 * 60_000);
+    const throttle = new SignInThrottle();
+    const oneTimeCode = new OneTimeCode(config.auth.signInCode);
     publishAuth(ctx, auth);
     const log = ctx.logger.child({ component: "auth" });
 
@@ -61,20 +67,28 @@ export const authFeature: Feature = {
 
     router.post("/api/auth/sign-in", async ({ req, res }) => {
       auth.requireSameOrigin(req);
-      const client = req.socket.remoteAddress ?? "unknown";
-      if (throttle.blocked(client))
-        throw new AppError("too_many_requests", "too many failed sign-ins; wait a few minutes");
+      const client = clientKey(req.socket.remoteAddress);
+      // Counted before the body is awaited, so concurrent guesses cannot all slip past the limit.
+      if (!throttle.attempt(client))
+        throw new AppError("too_many_requests", "too many sign-in attempts; wait a few minutes");
       const body = await readJsonBody(req, signInSchema);
       if (adminToken === null)
         throw new AppError("unavailable", "sign-in is disabled: this server has no EVENTSCOPE_ADMIN_TOKEN");
       const user = body.name ?? DEFAULT_USER;
-      if (!tokenMatches(body.token, adminToken)) {
-        throttle.fail(client);
-        log.warn({ client }, "sign-in refused: wrong token");
-        auth.emit({ action: "auth.sign-in", by: user, outcome: "refused", message: "wrong token" });
-        throw new AppError("unauthorized", "that is not the admin token");
+      const ok =
+        body.code !== undefined ? oneTimeCode.consume(body.code) : tokenMatches(body.token ?? "", adminToken);
+      if (!ok) {
+        const why = body.code !== undefined ? "unknown or already used sign-in code" : "wrong token";
+        log.warn({ client }, `sign-in refused: ${why}`);
+        auth.emit({ action: "auth.sign-in", by: user, outcome: "refused", message: why });
+        throw new AppError(
+          "unauthorized",
+          body.code !== undefined
+            ? "that sign-in link was already used or is not valid; sign in with the admin token"
+            : "that is not the admin token",
+        );
       }
-      throttle.reset(client);
+      throttle.succeeded(client);
       const { id, session } = sessions.create(user);
       setCookie(req, res, id, Math.floor(config.auth.sessionTtlMs / 1000));
       log.info({ user }, "signed in");

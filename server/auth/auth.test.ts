@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import type { SessionResponse } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
@@ -13,6 +14,31 @@ afterEach(async () => {
 });
 
 const withToken = () => testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN });
+
+/**
+ * Starts a sign-in whose headers arrive now and whose body arrives when `send` is called, as a guesser
+ * holding many requests open would; resolves with the status.
+ */
+function slowSignIn(baseUrl: string, token: string): { send(): void; status: Promise<number> } {
+  const { hostname, port } = new URL(baseUrl);
+  const body = JSON.stringify({ token });
+  const req = http.request({
+    host: hostname,
+    port,
+    path: "/api/auth/sign-in",
+    method: "POST",
+    headers: { origin: baseUrl, "content-type": "application/json", "content-length": body.length },
+  });
+  const status = new Promise<number>((resolve, reject) => {
+    req.on("response", (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", reject);
+  });
+  req.flushHeaders();
+  return { send: () => req.end(body), status };
+}
 
 describe("sign-in", () => {
   it("exchanges the admin token for an httpOnly, SameSite=Strict session cookie", async () => {
@@ -66,6 +92,49 @@ describe("sign-in", () => {
     const c = client(app.url);
     c.origin = "http://evil.example";
     expect((await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN })).status).toBe(403);
+  });
+});
+
+describe("sign-in throttle", () => {
+  it("counts guesses as they arrive: of 25 concurrent wrong tokens only 10 are even checked", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const url = app.url;
+    const guesses = Array.from({ length: 25 }, (_, i) => slowSignIn(url, `wrong-guess-number-${i}`));
+    await new Promise((r) => setTimeout(r, 300));
+    for (const g of guesses) g.send();
+    const statuses = await Promise.all(guesses.map((g) => g.status));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    // The right token is refused too while the client is over its limit.
+    expect((await client(url).post("/api/auth/sign-in", { token: ADMIN_TOKEN })).status).toBe(429);
+  });
+});
+
+describe("one-time sign-in code", () => {
+  const code = "one-time-code-0123456789abcdef";
+
+  it("signs in once; the same link then fails with a clear message", async () => {
+    app = await startTestApp(
+      testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_SIGN_IN_CODE: code }),
+      [authFeature],
+    );
+    const first = client(app.url);
+    expect((await first.post<SessionResponse>("/api/auth/sign-in", { code })).body.signedIn).toBe(true);
+    const again = client(app.url);
+    const second = await again.post<ApiErrorBody>("/api/auth/sign-in", { code });
+    expect(second.status).toBe(401);
+    expect(second.body.error.message).toMatch(/already used/);
+    expect(again.cookie).toBeNull();
+    // The admin token itself still works.
+    expect((await again.post("/api/auth/sign-in", { token: ADMIN_TOKEN })).status).toBe(200);
+  });
+
+  it("refuses a body with both or neither of token and code", async () => {
+    app = await startTestApp(withToken(), [authFeature]);
+    const c = client(app.url);
+    expect((await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN, code })).status).toBe(400);
+    expect((await c.post("/api/auth/sign-in", { name: "alice" })).status).toBe(400);
+    expect((await c.post("/api/auth/sign-in", { code })).status).toBe(401);
   });
 });
 
