@@ -58,7 +58,7 @@ export async function startTestDemo(overrides: Partial<DemoConfig> = {}): Promis
   const system = await startDemoSystem(config, logger, mailer);
   const kafka = new Kafka({ clientId: `${prefix}test`, brokers: config.brokers, logLevel: logLevel.NOTHING });
   const records = await TopicRecorder.start(kafka, `${prefix}recorder`, allTopics(config.topics));
-  const producer = kafka.producer();
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
 
   const request = async <T>(method: string, path: string, body?: unknown) => {

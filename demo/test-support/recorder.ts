@@ -20,7 +20,7 @@ export class TopicRecorder {
   private constructor(private readonly stopConsumer: () => Promise<void>) {}
 
   static async start(kafka: Kafka, groupId: string, topics: string[]): Promise<TopicRecorder> {
-    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
     const recorder = new TopicRecorder(() => consumer.disconnect());
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });

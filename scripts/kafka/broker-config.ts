@@ -23,7 +23,9 @@ export function writeBrokerConfig(b: BrokerInstance): { propsFile: string; log4j
     "transaction.state.log.replication.factor": "1",
     "transaction.state.log.min.isr": "1",
     "group.initial.rebalance.delay.ms": "0",
-    "auto.create.topics.enable": "true",
+    // Eventscope never creates a topic by reading it, and neither may a client of the demo broker: a typo
+    // in a topic name is an error, not a new topic.
+    "auto.create.topics.enable": "false",
     // Keep the demo's disk use bounded: a day of data or 256 MiB per partition, whichever comes first.
     "log.retention.hours": "24",
     "log.retention.bytes": String(256 * 1024 * 1024),

@@ -51,7 +51,11 @@ export class DlqService {
     // reachability and this service logs what it could not do.
     this.kafka = createKafka(config.kafka, this.log, { clientId, level: logLevel.NOTHING });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
     this.producers = new TxProducers(this.kafka, config.kafka.clientId);
     const group = `${config.kafka.clientId}`;
     this.state = new StateReader(this.kafka, this.admin, topics, group, this.log);

@@ -42,7 +42,7 @@ async function send(
   topic: string,
   messages: { key?: string; value: string; headers?: Record<string, Buffer | string> }[],
 ) {
-  const producer = kafka().producer();
+  const producer = kafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
   await producer.send({ topic, messages });
   await producer.disconnect();

@@ -27,7 +27,11 @@ export async function sampleForDeadLetters(
   if (nonEmpty.length === 0) return verdicts;
 
   const seen = new Map<string, number>(nonEmpty.map((t) => [t, 0]));
-  const consumer = kafka.consumer({ groupId: `${groupPrefix}-sample-${randomUUID()}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({
+    groupId: `${groupPrefix}-sample-${randomUUID()}`,
+    maxWaitTimeInMs: 200,
+    allowAutoTopicCreation: false,
+  });
   const progress = new ConsumerProgress(consumer);
   let settle: () => void = () => undefined;
   const allDecided = new Promise<void>((resolve) => (settle = resolve));

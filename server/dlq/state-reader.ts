@@ -5,7 +5,7 @@
  * catches up again after every failed transaction, so "is X re-driven?" is answered from Kafka itself.
  */
 import { randomUUID } from "node:crypto";
-import type { Admin, Consumer, Kafka } from "kafkajs";
+import type { Admin, Consumer, Kafka, KafkaMessage } from "kafkajs";
 import type { AuditEntry } from "@/lib/api/dlq";
 import type { Logger } from "@/server/logger";
 import { ConsumerProgress, endOffsets } from "@/server/dlq/consumer-progress";
@@ -20,6 +20,21 @@ import {
 } from "@/server/dlq/records";
 
 const AUDIT_MEMORY = 5_000;
+
+/**
+ * What a ledger record that is not a tombstone but cannot be read stands for. Something wrote a record
+ * under that letter's key, so it was re-driven; reading it as "not re-driven" could re-drive it twice.
+ */
+export function unreadableMark(at: number): LedgerValue {
+  return {
+    v: 1,
+    taskId: "(unreadable ledger record)",
+    by: "(unreadable ledger record)",
+    at,
+    target: { topic: "(unknown)", partition: -1, offset: null },
+    count: 1,
+  };
+}
 
 export class StateReader {
   readonly ledger = new Map<string, LedgerValue>();
@@ -43,6 +58,7 @@ export class StateReader {
       groupId: `${this.groupPrefix}-state-${randomUUID()}`,
       readUncommitted: false,
       maxWaitTimeInMs: 200,
+      allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
     this.progress = new ConsumerProgress(consumer);
@@ -55,8 +71,7 @@ export class StateReader {
       autoCommit: false,
       eachMessage: async ({ topic, message }) => {
         const key = message.key?.toString("utf8") ?? "";
-        if (topic === this.topics.ledger)
-          this.applyLedger(key, parseRecord(ledgerValueSchema, message.value));
+        if (topic === this.topics.ledger) this.readLedger(key, message);
         else if (topic === this.topics.tasks)
           this.applyTask(key, parseRecord(taskRecordSchema, message.value));
         else if (topic === this.topics.audit) {
@@ -73,6 +88,18 @@ export class StateReader {
     const ends = await endOffsets(this.admin, [this.topics.ledger, this.topics.tasks, this.topics.audit]);
     if (!(await this.progress.waitFor(ends, timeoutMs)))
       throw new Error(`could not read Eventscope's re-drive ledger within ${Math.round(timeoutMs / 1000)} s`);
+  }
+
+  private readLedger(id: string, message: KafkaMessage): void {
+    if (message.value === null) return this.applyLedger(id, null);
+    const value = parseRecord(ledgerValueSchema, message.value);
+    if (value) return this.applyLedger(id, value);
+    this.log.warn(
+      { id: id.slice(0, 300), offset: message.offset },
+      "unreadable re-drive ledger record: the letter counts as re-driven (details unknown)",
+    );
+    // A readable record already says more about the same re-drive; keep it.
+    if (!this.ledger.has(id)) this.applyLedger(id, unreadableMark(Number(message.timestamp)));
   }
 
   /** Applies a ledger record (from the topic, or written through after our own commit). Null = tombstone. */

@@ -54,7 +54,7 @@ export async function createTopics(...topics: { topic: string; partitions?: numb
 
 /** `count` dead letters as the demo's payment service writes them (plain `x-original-*` family). */
 export async function produceDeadLetters(dlqTopic: string, origin: string, count: number): Promise<void> {
-  const producer = kafka().producer();
+  const producer = kafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
     for (let start = 0; start < count; start += 500) {
@@ -92,7 +92,11 @@ export async function readAll(topic: string, timeoutMs = 30_000): Promise<KafkaM
   const remaining = new Map(ends.filter((e) => e.high !== e.low).map((e) => [e.partition, BigInt(e.high)]));
   const out: KafkaMessage[] = [];
   if (remaining.size === 0) return out;
-  const consumer = k.consumer({ groupId: uniqueName("dlq-test-read"), readUncommitted: false });
+  const consumer = k.consumer({
+    groupId: uniqueName("dlq-test-read"),
+    readUncommitted: false,
+    allowAutoTopicCreation: false,
+  });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
   const done = new Promise<void>((resolve) => {

@@ -2,6 +2,9 @@
  * Reads one DLQ topic from the beginning into its LetterStore and keeps following it (read_committed,
  * a fresh consumer group per start, no commits: the topic itself is the state). `loaded` turns true once
  * the topic has been read up to the end it had when the reader started.
+ *
+ * The group is unique per start because every Eventscope instance must read every partition itself (a
+ * shared group would split them); it is deleted again on stop, so restarts do not pile up empty groups.
  */
 import { randomUUID } from "node:crypto";
 import type { Admin, Consumer, Kafka } from "kafkajs";
@@ -13,22 +16,26 @@ export class TopicReader {
   loaded = false;
   private consumer: Consumer | null = null;
   private stopped = false;
+  private readonly groupId: string;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly admin: Admin,
     readonly store: LetterStore,
-    private readonly groupPrefix: string,
+    groupPrefix: string,
     private readonly log: Logger,
     private readonly onLetters: (topic: string) => void,
-  ) {}
+  ) {
+    this.groupId = `${groupPrefix}-dlq-${randomUUID()}`;
+  }
 
   async start(): Promise<void> {
     const topic = this.store.topic;
     const consumer = this.kafka.consumer({
-      groupId: `${this.groupPrefix}-dlq-${randomUUID()}`,
+      groupId: this.groupId,
       readUncommitted: false,
       maxWaitTimeInMs: 250,
+      allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
     const progress = new ConsumerProgress(consumer);
@@ -60,7 +67,11 @@ export class TopicReader {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.consumer?.disconnect().catch(() => undefined);
+    const consumer = this.consumer;
     this.consumer = null;
+    if (!consumer) return;
+    await consumer.disconnect().catch(() => undefined);
+    // Best effort: with the broker gone the group stays, and Kafka drops it later (it has no offsets).
+    await this.admin.deleteGroups([this.groupId]).catch(() => undefined);
   }
 }

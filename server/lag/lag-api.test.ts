@@ -38,13 +38,13 @@ describe("GET /api/lag/:group", () => {
     const group = uniqueName("lag-half-reader");
     await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
     const kafka = testKafka();
-    const producer = kafka.producer();
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.send({ topic, messages: [0, 1, 2, 3, 4].map((i) => ({ partition: 0, value: `r${i}` })) });
     await producer.disconnect();
     app = await startTestApp(fastPolls(), [lagFeature]);
     const polls = recordGroupPolls(lagService(app), group);
-    consumer = kafka.consumer({ groupId: group });
+    consumer = kafka.consumer({ groupId: group, allowAutoTopicCreation: false });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     await consumer.run({ eachMessage: async () => undefined });
@@ -157,7 +157,7 @@ describe("lag poller resilience", () => {
     expect(after.topics.map((t) => t.topic)).toEqual([kept]);
 
     // The admin is still healthy: a record produced now shows up as lag on the kept topic.
-    const producer = testKafka().producer();
+    const producer = testKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.send({ topic: kept, messages: [{ value: "late" }] });
     await producer.disconnect();

@@ -32,7 +32,12 @@ const totalLag = (d: LagGroupDetailResponse) => BigInt(d.group.totalLag);
 const offsetsOf = (d: LagGroupDetailResponse) => d.partitions.map((p) => p.currentOffset);
 
 async function startConsumer(kafka: Kafka, group: string, topic: string): Promise<Consumer> {
-  const c = kafka.consumer({ groupId: group, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const c = kafka.consumer({
+    groupId: group,
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1_000,
+    allowAutoTopicCreation: false,
+  });
   await c.connect();
   await c.subscribe({ topic, fromBeginning: true });
   await c.run({ eachMessage: async () => undefined });

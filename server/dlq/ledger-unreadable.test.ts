@@ -1,0 +1,71 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { DeadLettersResponse, DlqTopicsResponse } from "@/lib/api/dlq";
+import { ledgerKey } from "@/lib/dlq";
+import type { ApiErrorBody } from "@/lib/errors";
+import {
+  ADMIN_TOKEN,
+  createTopics,
+  kafka,
+  produceDeadLetters,
+  signedIn,
+  startDlqApp,
+  uniqueInternalTopics,
+  waitFor,
+} from "@/server/dlq/test-support";
+import { ensureInternalTopics } from "@/server/dlq/internal-topics";
+import type { TestApp } from "@/server/test-support/app";
+import { testConfig } from "@/server/test-support/config";
+import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+
+const created: string[] = [];
+let app: TestApp | null = null;
+afterEach(async () => {
+  await app?.close();
+  app = null;
+});
+afterAll(async () => {
+  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+});
+
+describe("re-drive ledger records that cannot be read", () => {
+  it("count as re-driven (never as a tombstone), so the letter is not re-driven twice", async () => {
+    const origin = uniqueName("orders");
+    const dlq = `${origin}.DLQ`;
+    const topics = uniqueInternalTopics();
+    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    await createTopics({ topic: origin }, { topic: dlq });
+    await withAdmin((admin) => ensureInternalTopics(admin, topics));
+    await produceDeadLetters(dlq, origin, 3);
+    // Letter 0: a record of another version (or written by hand); letter 1: not even JSON; letter 2: a
+    // real tombstone (its re-drive was forgotten on purpose), so it is pending again.
+    const producer = kafka().producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    await producer.send({
+      topic: topics.ledger,
+      messages: [
+        { key: ledgerKey(dlq, 0, "0"), value: JSON.stringify({ v: 2, redriven: "yes" }) },
+        { key: ledgerKey(dlq, 0, "1"), value: Buffer.from([0xff, 0xfe, 0x00, 0x7b]) },
+        { key: ledgerKey(dlq, 0, "2"), value: null },
+      ],
+    });
+    await producer.disconnect();
+
+    const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });
+    app = await startDlqApp(config, topics);
+    const c = await signedIn(app.url);
+    await waitFor(`${dlq} loaded`, async () => {
+      const { body } = await c.get<DlqTopicsResponse>("/api/dlq");
+      return body.state === "ready" && body.topics.find((t) => t.topic === dlq)?.total === 3;
+    });
+    const { body } = await c.get<DeadLettersResponse>(`/api/dlq/${encodeURIComponent(dlq)}/messages`);
+    const byOffset = new Map(body.letters.map((l) => [l.offset, l]));
+    expect(byOffset.get("0")?.redriven).toMatchObject({ by: "(unreadable ledger record)" });
+    expect(byOffset.get("1")?.redriven).toMatchObject({ by: "(unreadable ledger record)" });
+    expect(byOffset.get("2")?.redriven).toBeNull();
+
+    const again = await c.post<ApiErrorBody>(`/api/dlq/${encodeURIComponent(dlq)}/redrive`, {
+      ids: [ledgerKey(dlq, 0, "0"), ledgerKey(dlq, 0, "1")],
+    });
+    expect(again.status).toBe(409);
+  });
+});
