@@ -35,6 +35,7 @@ export class TopicReader {
       groupId: this.groupId,
       readUncommitted: false,
       maxWaitTimeInMs: 250,
+      allowAutoTopicCreation: false,
     });
     this.consumer = consumer;
     const progress = new ConsumerProgress(consumer);
