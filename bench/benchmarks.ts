@@ -3,6 +3,7 @@ import { apiUnderLoadBench } from "./api-under-load";
 import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
+import { sustainedBench } from "./sustained";
 import { traceLookupBench } from "./trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
@@ -12,4 +13,5 @@ export const benchmarks: readonly Benchmark[] = [
   redriveBench,
   latencyBench,
   apiUnderLoadBench,
+  sustainedBench,
 ];

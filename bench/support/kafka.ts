@@ -82,6 +82,7 @@ export async function produceAtRate(
   const began = performance.now();
   let sent = 0;
   let stopped = false;
+  let stopping: Promise<void> | null = null;
   const loop = (async () => {
     while (!stopped) {
       const due = Math.floor(((performance.now() - began) / 1000) * ratePerSec);
@@ -95,10 +96,10 @@ export async function produceAtRate(
   })();
   return {
     sent: () => sent,
-    async stop() {
+    stop() {
       stopped = true;
-      await loop;
-      await producer.disconnect();
+      stopping ??= loop.then(() => producer.disconnect());
+      return stopping;
     },
   };
 }
