@@ -1,7 +1,8 @@
 /**
  * `npm test` — every check a change must pass, in the order that fails fastest: typecheck, lint, format,
- * unit, integration (real broker), UI build, end-to-end (real broker + Chromium). Runs them all even when
- * one fails, so a CI reader sees every problem at once, then prints one closing line with the totals.
+ * unit, integration (real broker), UI build, end-to-end (real broker + Chromium), benchmark smoke run.
+ * Runs them all even when one fails, so a CI reader sees every problem at once, then prints one closing
+ * line with the totals.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
@@ -102,6 +103,8 @@ const build = await check("build", "npx", ["next", "build"]);
 results.push(build);
 if (build.ok) results.push(await playwright());
 else results.push({ name: "end-to-end tests", ok: false, passed: 0, failed: 1, seconds: 0 });
+// Tiny sizes of every benchmark, so they cannot rot: fails only when one throws, never on a missed target.
+results.push(await check("bench smoke", "npm", ["run", "bench", "--", "--smoke"]));
 
 console.log("\n━━ summary ━━");
 for (const r of results) {
