@@ -7,6 +7,14 @@ import "@/app/globals.css";
 export const metadata: Metadata = {
   title: { default: "Eventscope", template: "%s · Eventscope" },
   description: "Live flows, traces, consumer lag and dead letters of your Kafka system.",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -3,8 +3,9 @@
  * (at 50 orders/s info would drown the terminal); lifecycle, counters and problems are info and above.
  * kafkajs logs through the same logger so its warnings carry the service they came from.
  */
-import { type logCreator, logLevel } from "kafkajs";
+import type { logCreator } from "kafkajs";
 import pino from "pino";
+import { kafkaLogLevel } from "@/lib/kafka/log-level";
 
 export type Logger = pino.Logger;
 
@@ -19,20 +20,13 @@ export function createDemoLogger(level = "info", pretty = Boolean(process.stdout
   });
 }
 
-const levels: Partial<Record<logLevel, "error" | "warn" | "info" | "debug">> = {
-  [logLevel.ERROR]: "error",
-  [logLevel.WARN]: "warn",
-  [logLevel.INFO]: "info",
-  [logLevel.DEBUG]: "debug",
-};
-
 /** Routes kafkajs' own log lines into pino, tagged with the client (service) that wrote them. */
 export function kafkaLogCreator(logger: Logger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
-      const method = levels[level];
-      if (!method) return;
       const { message, ...extra } = log;
+      const method = kafkaLogLevel(level, extra);
+      if (!method) return;
       logger[method]({ kafkajs: namespace, ...extra }, message);
     };
 }

@@ -1,20 +1,14 @@
 /** Builds kafkajs clients from config, with kafkajs' own logging routed into pino. */
 import { Kafka, type KafkaConfig, type logCreator, logLevel } from "kafkajs";
+import { kafkaLogLevel } from "@/lib/kafka/log-level";
 import type { Config } from "@/server/config";
 import type { Logger } from "@/server/logger";
-
-const levelNames: Record<number, "error" | "warn" | "info" | "debug"> = {
-  [logLevel.ERROR]: "error",
-  [logLevel.WARN]: "warn",
-  [logLevel.INFO]: "info",
-  [logLevel.DEBUG]: "debug",
-};
 
 function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ level, log }) => {
       const { message, ...extra } = log;
-      logger[levelNames[level] ?? "info"]({ kafkajs: extra }, message);
+      logger[kafkaLogLevel(level, extra) ?? "info"]({ kafkajs: extra }, message);
     };
 }
 
