@@ -37,6 +37,10 @@ export const queryKeys = {
   redriveTasks: (topic: string) => ["dlq", "tasks", topic] as const,
   /** `GET /api/audit`. */
   audit: (topic: string | null) => ["dlq", "audit", topic ?? ""] as const,
+  /** `GET /api/alerts`, then every `alerts:changed` push. */
+  alerts: ["alerts", "list"] as const,
+  /** `GET /api/alerts/rules`, then every `alerts:rules` push. */
+  alertRules: ["alerts", "rules"] as const,
   /** `GET /api/auth/session`. */
   session: ["auth", "session"] as const,
 };

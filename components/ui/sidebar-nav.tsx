@@ -3,14 +3,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
+import { AlertIcon } from "@/components/alerts/alert-icon";
+import { AlertsNavBadge } from "@/components/alerts/alerts-nav-badge";
 import { DeadLetterIcon, FlowsIcon, LagIcon, LogoIcon, TracesIcon } from "@/components/ui/icons";
 import styles from "@/components/ui/app-shell.module.css";
 
-const items: { href: string; label: string; icon: ReactNode }[] = [
+const items: { href: string; label: string; icon: ReactNode; badge?: ReactNode }[] = [
   { href: "/flows", label: "Flows", icon: <FlowsIcon /> },
   { href: "/traces", label: "Traces", icon: <TracesIcon /> },
   { href: "/lag", label: "Lag", icon: <LagIcon /> },
   { href: "/dlq", label: "Dead letters", icon: <DeadLetterIcon /> },
+  { href: "/alerts", label: "Alerts", icon: <AlertIcon />, badge: <AlertsNavBadge /> },
 ];
 
 export function SidebarNav() {
@@ -34,6 +37,7 @@ export function SidebarNav() {
               >
                 {item.icon}
                 <span>{item.label}</span>
+                {item.badge}
               </Link>
             </li>
           );
