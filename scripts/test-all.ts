@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { repoRoot } from "./kafka/paths";
+import { ensureSystemPackages } from "./system-packages";
 
 interface StepResult {
   name: string;
@@ -92,6 +93,9 @@ async function playwright(): Promise<StepResult> {
     seconds: (Date.now() - began) / 1000,
   };
 }
+
+// Before the first step: a missing browser would otherwise only fail the last one, minutes later.
+if (!ensureSystemPackages()) process.exit(1);
 
 const results: StepResult[] = [];
 results.push(await check("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
