@@ -1,5 +1,6 @@
 /** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
 import { apiUnderLoadBench } from "./api-under-load";
+import { browserBench } from "./browser/browser";
 import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
@@ -13,5 +14,6 @@ export const benchmarks: readonly Benchmark[] = [
   redriveBench,
   latencyBench,
   apiUnderLoadBench,
+  browserBench,
   sustainedBench,
 ];
