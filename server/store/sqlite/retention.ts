@@ -1,10 +1,13 @@
 /**
- * Retention of the embedded store, oldest first, within a time budget per run (it runs every second, so
- * a large backlog is worked off in steps and never holds the event loop):
- * - by age: rows older than the retention leave from the low end of arrival order;
- * - by disk budget: when the store's pages exceed the budget, payload blocks go first while payloads
- *   hold more than their share (their events stay findable, and the drawer says the payload expired),
- *   then the oldest rows.
+ * Retention of the embedded store, oldest event time first, within a time budget per run (it runs every
+ * second, so a large backlog is worked off in steps and never holds the event loop):
+ * - by age: events older than the retention leave, found through the timestamp index (arrival order is
+ *   not time order while a backlog is being read, so it cannot be used);
+ * - by disk budget: when the store's pages exceed the budget, payload blocks go first (oldest written
+ *   first) while payloads hold more than their share — their events stay findable and the drawer says
+ *   the payload expired — then the oldest events.
+ * Payload blocks are written in arrival order, so every block older than the block of the oldest
+ * remaining row (by arrival) serves no event any more and is removed too.
  */
 import type { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
 
@@ -17,25 +20,26 @@ export function enforceRetention(store: SqliteEventStore, now: number): number {
   const { db, counters, options } = store;
   const started = performance.now();
   const inBudget = () => performance.now() - started < BUDGET_MS;
-  const minSeq = () => (db.prepare("SELECT min(seq) AS s FROM events").get() as { s: number | null }).s;
   const usedBytes = () => {
     const pages = db.pragma("page_count", { simple: true }) as number;
     const free = db.pragma("freelist_count", { simple: true }) as number;
     return (pages - free) * (db.pragma("page_size", { simple: true }) as number);
   };
 
-  const deleteRows = db.transaction((from: number, to: number, cutoff: number) => {
+  /** Deletes the `CHUNK` oldest events older than `cutoff`; returns how many went. */
+  const deleteOldest = db.transaction((cutoff: number) => {
+    const oldest = "SELECT seq FROM events WHERE ts < ? ORDER BY ts LIMIT ?";
     const groups = db
       .prepare(
-        "SELECT topic, service, count(*) AS n FROM events WHERE seq >= ? AND seq < ? AND ts < ? GROUP BY topic, service",
+        `SELECT topic, service, count(*) AS n FROM events WHERE seq IN (${oldest}) GROUP BY topic, service`,
       )
-      .all(from, to, cutoff) as { topic: number; service: number; n: number }[];
-    db.prepare("DELETE FROM events WHERE seq >= ? AND seq < ? AND ts < ?").run(from, to, cutoff);
+      .all(cutoff, CHUNK) as { topic: number; service: number; n: number }[];
+    if (groups.length === 0) return 0;
+    db.prepare(`DELETE FROM events WHERE seq IN (${oldest})`).run(cutoff, CHUNK);
     counters.evictedRows(new Map(groups.map((g) => [`${g.topic}:${g.service}`, g.n])));
-    // Blocks older than the oldest remaining row's serve no stored event any more.
-    const oldest = db.prepare("SELECT block FROM events ORDER BY seq LIMIT 1").get() as
+    const first = db.prepare("SELECT block FROM events ORDER BY seq LIMIT 1").get() as
       { block: number } | undefined;
-    const below = oldest?.block ?? Number.MAX_SAFE_INTEGER;
+    const below = first?.block ?? Number.MAX_SAFE_INTEGER;
     const { bytes } = db
       .prepare("SELECT coalesce(sum(length(data)), 0) AS bytes FROM blocks WHERE id < ?")
       .get(below) as { bytes: number };
@@ -49,38 +53,30 @@ export function enforceRetention(store: SqliteEventStore, now: number): number {
       .prepare("SELECT id, events, length(data) AS bytes FROM blocks ORDER BY id LIMIT ?")
       .all(count) as { id: number; events: number; bytes: number }[];
     const last = blocks.at(-1);
-    if (!last) return 0;
+    if (!last) return;
     db.prepare("DELETE FROM blocks WHERE id <= ?").run(last.id);
     counters.droppedBlocks(
       blocks.reduce((n, b) => n + b.bytes, 0),
       blocks.reduce((n, b) => n + b.events, 0),
     );
-    return blocks.length;
   });
 
   let evicted = 0;
   const cutoff = now - options.retentionMs;
   while (inBudget()) {
-    const min = minSeq();
-    if (min === null) break;
-    const { old, total } = db
-      .prepare("SELECT count(*) AS total, sum(ts < ?) AS old FROM events WHERE seq >= ? AND seq < ?")
-      .get(cutoff, min, min + CHUNK) as { old: number | null; total: number };
-    // Stop where the oldest rows are mostly still inside the window (a skewed producer clock must not
-    // keep the loop going, nor make recent rows leave early).
-    if (!old || old * 2 < total) break;
-    evicted += deleteRows(min, min + CHUNK, cutoff);
+    const n = deleteOldest(cutoff);
+    evicted += n;
+    if (n < CHUNK) break;
   }
-
   while (inBudget() && usedBytes() > options.diskBudgetBytes) {
     const blockCount = (db.prepare("SELECT count(*) AS n FROM blocks").get() as { n: number }).n;
     if (counters.payloadBytes > options.diskBudgetBytes * PAYLOAD_SHARE && blockCount > 1) {
       dropOldestBlocks(Math.max(1, Math.ceil(blockCount / 20)));
       continue;
     }
-    const min = minSeq();
-    if (min === null) break;
-    evicted += deleteRows(min, min + CHUNK, Number.MAX_SAFE_INTEGER);
+    const n = deleteOldest(Number.MAX_SAFE_INTEGER);
+    if (n === 0) break;
+    evicted += n;
   }
   return evicted;
 }

@@ -2,7 +2,8 @@
  * The embedded store's tables. One row per event with its identity in columns; the four ids a trace is
  * stitched by are indexed through 53-bit hashes (see id-hash.ts) with partial indexes, so records without
  * that id cost nothing in the index. Topic, service, event type and trace source are small integers from
- * the `names` table. `seq` is arrival order: retention removes from its low end.
+ * the `names` table. `seq` is arrival order (payload blocks follow it); `ts` is indexed because retention
+ * and the window go by event time, and arrival order is not time order while a backlog is read.
  */
 import type Database from "better-sqlite3";
 
@@ -31,6 +32,7 @@ CREATE TABLE IF NOT EXISTS events (
   trace_h INTEGER, corr_h INTEGER, msg_h INTEGER, caus_h INTEGER
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_record ON events (topic, part, off);
+CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
 CREATE INDEX IF NOT EXISTS events_trace ON events (trace_h) WHERE trace_h IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_corr ON events (corr_h) WHERE corr_h IS NOT NULL;
 CREATE INDEX IF NOT EXISTS events_msg ON events (msg_h) WHERE msg_h IS NOT NULL;

@@ -202,17 +202,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  /** Producer clocks can be out of order: look at a few rows at each end for the true extremes. */
   private window(): { from: number | null; to: number | null } {
-    const oldest = this.db
-      .prepare("SELECT min(ts) AS t FROM (SELECT ts FROM events ORDER BY seq LIMIT 64)")
-      .get() as {
-      t: number | null;
+    return this.db.prepare('SELECT min(ts) AS "from", max(ts) AS "to" FROM events').get() as {
+      from: number | null;
+      to: number | null;
     };
-    const newest = this.db
-      .prepare("SELECT max(ts) AS t FROM (SELECT ts FROM events ORDER BY seq DESC LIMIT 64)")
-      .get() as { t: number | null };
-    return { from: oldest.t, to: newest.t };
   }
 
   close(): void {
