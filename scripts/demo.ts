@@ -9,6 +9,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./build-if-needed";
 import { startBroker, stopBroker } from "./kafka/broker";
@@ -31,15 +33,37 @@ const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<unknown>) | null = null;
 let shuttingDown = false;
 
+/** Ctrl-C must finish within 5 s whatever state Kafka is in: children get this long, then SIGKILL. */
+const CHILD_GRACE_MS = 3_000;
+/** …and the embedded broker's controlled shutdown this long; past it, it finishes on its own. */
+const BROKER_GRACE_MS = 1_500;
+
+const running = () => children.filter((c) => c.exitCode === null && c.signalCode === null);
+const exited = (c: ChildProcess) => new Promise((resolve) => c.once("exit", resolve));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
 async function shutdown(code: number): Promise<never> {
-  if (shuttingDown) process.exit(code);
+  if (shuttingDown) {
+    // A second Ctrl-C: exit now, and take the children along rather than leave them running.
+    for (const child of running()) child.kill("SIGKILL");
+    if (stopEmbedded) console.log("The embedded broker may still be running; `npm run kafka:stop` stops it.");
+    process.exit(code || 130);
+  }
   shuttingDown = true;
-  console.log("\nStopping Eventscope demo…");
-  for (const child of children) child.kill("SIGTERM");
-  await Promise.all(
-    children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : Promise.resolve())),
-  );
-  if (stopEmbedded) await stopEmbedded();
+  console.log("\nStopping Eventscope demo… (Ctrl-C again to quit at once)");
+  for (const child of running()) child.kill("SIGTERM");
+  await Promise.race([Promise.all(running().map(exited)), sleep(CHILD_GRACE_MS)]);
+  for (const child of running()) {
+    console.log(`A child process (pid ${child.pid}) did not stop in time; killing it.`);
+    child.kill("SIGKILL");
+  }
+  if (stopEmbedded) {
+    const stopped = await Promise.race([
+      stopEmbedded().then(() => true),
+      sleep(BROKER_GRACE_MS).then(() => false),
+    ]);
+    if (!stopped) console.log("The embedded broker is still shutting down; it finishes on its own.");
+  }
   process.exit(code);
 }
 
@@ -65,20 +89,25 @@ async function main(): Promise<void> {
 
   buildIfNeeded();
 
-  // Re-drive needs an admin. Without a configured token the demo makes one for this run only and prints
-  // a sign-in link; the token rides in the URL fragment, which browsers never send to a server or log.
-  const generatedToken = process.env.EVENTSCOPE_ADMIN_TOKEN ? null : randomBytes(24).toString("base64url");
+  // Re-drive needs an admin. Without a configured token the demo makes one for this run only, keeps it in
+  // a file only this user can read, and prints a sign-in link with a one-time code (not the token): the
+  // code rides in the URL fragment, which browsers never send to a server or log, and works once.
+  const generated = process.env.EVENTSCOPE_ADMIN_TOKEN ? null : generateAdminCredentials();
   const env = {
     ...process.env,
     KAFKA_BROKERS: brokers,
     EVENTSCOPE_PORT: flags.port,
     NEXT_TELEMETRY_DISABLED: "1",
-    ...(generatedToken ? { EVENTSCOPE_ADMIN_TOKEN: generatedToken } : {}),
+    ...(generated
+      ? { EVENTSCOPE_ADMIN_TOKEN: generated.token, EVENTSCOPE_SIGN_IN_CODE: generated.code }
+      : {}),
   };
   const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: repoRoot,
     env: { ...env, NODE_ENV: "production" },
     stdio: "inherit",
+    // Its own process group: a terminal's Ctrl-C reaches only this script, which stops the children once.
+    detached: true,
   });
   children.push(dashboard);
   dashboard.once("exit", (code) => {
@@ -90,8 +119,9 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${flags.port}`;
   console.log(`\n  Eventscope: ${url}`);
   console.log(
-    generatedToken
-      ? `  Sign in as admin (re-drive): ${url}/sign-in#token=${generatedToken}\n`
+    generated
+      ? `  Sign in as admin (re-drive), link works once: ${url}/sign-in#code=${generated.code}\n` +
+          `  To sign in again, use the admin token in ${path.relative(process.cwd(), generated.tokenFile)}\n`
       : "  Sign in as admin with your EVENTSCOPE_ADMIN_TOKEN at /sign-in\n",
   );
 
@@ -105,12 +135,22 @@ async function main(): Promise<void> {
   startShop(env);
 }
 
+/** A fresh admin token (written to a 0600 file for signing in again) and a one-time sign-in code. */
+function generateAdminCredentials(): { token: string; code: string; tokenFile: string } {
+  const token = randomBytes(24).toString("base64url");
+  const tokenFile = path.join(repoRoot, ".eventscope", "admin-token");
+  mkdirSync(path.dirname(tokenFile), { recursive: true });
+  writeFileSync(tokenFile, `${token}\n`, { mode: 0o600 });
+  chmodSync(tokenFile, 0o600); // `mode` applies only when the file is new
+  return { token, code: randomBytes(24).toString("base64url"), tokenFile };
+}
+
 /** The demo shop: gateway, services and load generator in one child process (see demo/main.ts). */
 function startShop(env: NodeJS.ProcessEnv): void {
   const args = ["--import", "tsx", "demo/main.ts", "--gateway-port", flags["gateway-port"]];
   if (flags.rate !== undefined) args.push("--rate", flags.rate);
   if (flags["no-traffic"]) args.push("--no-traffic");
-  const shop = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: "inherit" });
+  const shop = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: "inherit", detached: true });
   children.push(shop);
   shop.once("exit", (code) => {
     if (!shuttingDown) {

@@ -54,17 +54,29 @@ async function main(): Promise<void> {
     "Eventscope is up",
   );
 
-  let stopping = false;
+  // Shutdown finishes within SHUTDOWN_BUDGET_MS whatever state Kafka is in: with the broker down, kafkajs
+  // disconnects wait on retries that can last minutes. A second signal (Ctrl-C again) exits at once.
+  const SHUTDOWN_BUDGET_MS = 2_500;
+  let stoppingSince: number | null = null;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stoppingSince !== null) {
+      // One Ctrl-C often arrives twice within a moment: from the terminal and relayed by npm or tsx.
+      if (Date.now() - stoppingSince < 1_000) return;
+      logger.warn({ signal }, "second signal: exiting now");
+      process.exit(130);
+    }
+    stoppingSince = Date.now();
     logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 15_000).unref();
-    await new Promise<void>((resolve) => io.close(() => resolve()));
+    setTimeout(() => {
+      logger.warn({ budgetMs: SHUTDOWN_BUDGET_MS }, "shutdown took too long; exiting anyway");
+      process.exit(1);
+    }, SHUTDOWN_BUDGET_MS);
+    const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+    // Browsers keep connections alive; the server would wait for each of them to go idle.
+    server.closeAllConnections();
+    await closed;
     await running.stop();
     await brokerMonitor.stop();
-    server.closeAllConnections();
-    clearTimeout(force);
     logger.info("bye");
     process.exit(0);
   };
