@@ -35,7 +35,8 @@ export interface ReceiverStats extends DeliveryStats {
 export class Notifier {
   private readonly alertmanager: DeliveryQueue<Alert[]> | null;
   private readonly webhooks: DeliveryQueue<WebhookItem>[];
-  private lastRefreshAt = 0;
+  /** Starts now: what fires in the first interval was just sent as a notification. */
+  private lastRefreshAt = Date.now();
 
   constructor(
     settings: Config["alerts"],
