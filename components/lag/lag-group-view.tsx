@@ -50,12 +50,16 @@ export function LagGroupView({ group }: { group: string }) {
 
   const { group: summary } = data;
   const assignor = summary.protocol ? `assignor ${summary.protocol}` : "no active assignment";
+  const reads =
+    summary.topics.length > 5
+      ? `${summary.topics.length} topics`
+      : summary.topics.join(", ") || "no topic yet";
   return (
     <div className={styles.page} data-testid="lag-group-page" data-group={group}>
       {back}
       <PageHeader
         title={summary.id}
-        description={`Consumer group · ${summary.state} · ${assignor} · reads ${summary.topics.join(", ") || "no topic yet"}`}
+        description={`Consumer group · ${summary.state} · ${assignor} · reads ${reads}`}
         actions={<PollInfo {...data} />}
       />
       <StaleBanner {...data} />

@@ -1,16 +1,25 @@
 "use client";
 
+import { useState } from "react";
 import type { LagTopic } from "@/lib/api/lag";
+import { Button } from "@/components/ui/button";
 import { Panel, PanelMessage } from "@/components/ui/panel";
 import { formatCompact, formatSeconds, formatSecondsTick } from "@/components/lag/format";
 import { historyRows, latestTotal } from "@/components/lag/history-rows";
 import { LagHistoryChart } from "@/components/lag/lag-history-chart";
+import { TOP_TOPICS, topTopics } from "@/components/lag/top-topics";
 import styles from "@/components/lag/group.module.css";
 
-/** Offset lag (sum per topic) and time lag (largest per topic) over the last hour, side by side. */
+/**
+ * Offset lag (sum per topic) and time lag (largest per topic) over the last hour, side by side: the topics
+ * with the most lag and one "others" line, or every topic after a click.
+ */
 export function LagHistoryPanel({ topics }: { topics: LagTopic[] }) {
-  const offsets = historyRows(topics, "lag");
-  const times = historyRows(topics, "timeLagSeconds");
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? topics : topTopics(topics);
+  const folded = shown.length < topics.length;
+  const offsets = historyRows(shown, "lag");
+  const times = historyRows(shown, "timeLagSeconds");
   const latestLag = latestTotal(offsets);
   const latestTime = times.rows.at(-1);
   const maxTime = latestTime
@@ -29,11 +38,19 @@ export function LagHistoryPanel({ topics }: { topics: LagTopic[] }) {
         title="Offset lag"
         meta={<span className={styles.chartMeta}>messages behind · last hour</span>}
         testId="lag-history-offset"
+        actions={
+          folded || showAll ? (
+            <Button variant="ghost" onClick={() => setShowAll(!showAll)} data-testid="lag-history-all">
+              {showAll ? `Top ${TOP_TOPICS} + others` : `All ${topics.length} topics`}
+            </Button>
+          ) : null
+        }
       >
         <div
           className={styles.chartBody}
           data-testid="lag-history-offset-chart"
           data-points={offsets.rows.length}
+          data-series={offsets.series.length}
           data-latest={latestLag ?? ""}
         >
           {empty ? (
