@@ -5,7 +5,7 @@ import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
 import { sustainedBench } from "./sustained";
-import { traceLookupBench } from "./trace-lookup";
+import { traceLookupBench } from "./trace-lookup/trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
 export const benchmarks: readonly Benchmark[] = [
