@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEFAULT_RULES } from "../lib/alerts/default-rules";
 import { baseURL, e2eAdminToken, gatewayURL } from "../playwright.config";
 import { AlertsPage } from "./support/alerts-page";
+import { ShellPage } from "./support/shell-page";
 
 const GROUP = "inventory-service";
 const RULE = "consumer-time-lag";
@@ -36,6 +37,11 @@ test.describe("alerts", () => {
         await expect(alerts.badge).toBeVisible();
         const firingRows = alerts.activeRows.and(page.locator('[data-state="firing"]'));
         await expect(alerts.badge).toHaveText(String(await firingRows.count()));
+        const shell = new ShellPage(page);
+        for (const theme of ["light", "dark"] as const) {
+          await shell.setTheme(theme);
+          await page.screenshot({ path: `e2e/screenshots/alerts-${theme}.png`, fullPage: true });
+        }
         // The badge is in the shell: another page shows it too.
         await page.getByTestId("nav-lag").click();
         await expect(alerts.badge).toBeVisible();
