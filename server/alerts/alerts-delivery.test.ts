@@ -3,7 +3,7 @@
  * consuming while a producer keeps writing → the alert fires at Alertmanager within its rule's window;
  * the group resumes → it resolves there. Webhook receivers get the firing and the resolved notification
  * exactly once each; one that fails at first is retried until it gets them; one that never answers
- * neither stops the evaluator nor delays the others.
+ * neither stops the evaluator, the lag poller or the collector's ingest, nor delays the other receivers.
  */
 import type { Consumer } from "kafkajs";
 import { afterEach, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { TEST_ADMIN_TOKEN } from "@/server/alerts/testing/admin-client";
 import { type RunningAlertmanager, startAlertmanager } from "@/server/alerts/testing/alertmanager";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/alerts/testing/webhook-receiver";
 import { authFeature } from "@/server/auth";
+import { collectorFeature, REGISTRY } from "@/server/collector/collector-feature";
 import { getLagService, lagFeature } from "@/server/lag";
 import { type Load, startLoad } from "@/server/lag/testing/load";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
@@ -58,6 +59,8 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
     const app: TestApp = later(
       await startTestApp(
         testConfig({
+          KAFKA_CLIENT_ID: uniqueName("es-alerts"),
+          EVENTSCOPE_LOOKBACK: "1m",
           EVENTSCOPE_LAG_INTERVAL: "1s",
           EVENTSCOPE_ALERT_INTERVAL: "500ms",
           EVENTSCOPE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
@@ -65,6 +68,7 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
           EVENTSCOPE_ALERT_WEBHOOKS: [hanging.url, flaky.url, good.url].join(","),
         }),
         [
+          collectorFeature,
           lagFeature,
           authFeature,
           createAlertsFeature({
@@ -76,6 +80,7 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
       ),
     );
     const evaluator = (app.context.registry.get("alerts") as { evaluator: AlertEvaluator }).evaluator;
+    const collector = app.context.registry.get(REGISTRY.collector) as { status(): { eventsRead: number } };
     const lag = getLagService(app.context.registry);
     if (!lag) throw new Error("the lag feature published no service");
     let polls = 0;
@@ -139,6 +144,7 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
     );
 
     // While the hanging receiver holds its request (1 s timeout, then retries), everything else goes on.
+    const readBefore = collector.status().eventsRead;
     const ticksBefore = evaluator.ticks;
     const pollsBefore = polls;
     const hangingBefore = hanging.attempts();
@@ -146,6 +152,8 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
     expect(evaluator.ticks - ticksBefore).toBeGreaterThanOrEqual(4);
     expect(polls - pollsBefore).toBeGreaterThanOrEqual(2);
     expect(hanging.attempts()).toBeGreaterThan(hangingBefore);
+    // Ingest keeps pace with the producer (20 records/s): at least half of what it wrote in those 3 s.
+    expect(collector.status().eventsRead - readBefore).toBeGreaterThanOrEqual(30);
 
     consumer.resume([{ topic }]);
     const resumedAt = Date.now();
