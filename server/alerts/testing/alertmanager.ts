@@ -4,7 +4,8 @@
  * `stop()`. `alerts()` is Alertmanager's own `GET /api/v2/alerts`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,6 +51,11 @@ export function freePort(): Promise<number> {
 }
 
 export async function startAlertmanager(): Promise<RunningAlertmanager> {
+  await access(ALERTMANAGER_BIN, constants.X_OK).catch(() => {
+    throw new Error(
+      `${ALERTMANAGER_BIN} not found: install Debian's Alertmanager (apt-get install -y prometheus-alertmanager)`,
+    );
+  });
   const dir = await mkdtemp(join(tmpdir(), "eventscope-am-"));
   const configFile = join(dir, "alertmanager.yml");
   await writeFile(configFile, CONFIG);
@@ -67,6 +73,7 @@ export async function startAlertmanager(): Promise<RunningAlertmanager> {
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
+  child.on("error", (error) => (output += `\n${error.message}`));
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
