@@ -61,7 +61,7 @@ export const collectorFeature: Feature = {
           if (service) rates.produceEdges.record(produceEdgeId(service, topic), size, now);
           hub.publish(event.summary);
         }
-        writer.push(events, partitionKey, next);
+        return writer.push(events, partitionKey, next);
       },
     });
     const retention = setInterval(() => {

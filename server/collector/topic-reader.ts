@@ -24,8 +24,11 @@ export interface TopicReaderDeps {
   positions: Map<string, string>;
   lookbackMs: number;
   ingestOptions: IngestOptions;
-  /** Called once per fetched batch of one partition, with the offset to read next. */
-  onBatch: (events: IngestedEvent[], partitionKey: string, next: string) => void;
+  /**
+   * Called once per fetched batch of one partition, with the offset to read next. Reading waits for the
+   * returned promise: that is how a store that falls behind slows the collector down.
+   */
+  onBatch: (events: IngestedEvent[], partitionKey: string, next: string) => Promise<void>;
   onFatal: () => void;
 }
 
@@ -99,9 +102,9 @@ export async function startTopicReader(
       state.readBatch(events);
       positions.set(key, next);
       try {
-        deps.onBatch(events, key, next);
+        await deps.onBatch(events, key, next);
       } catch (error) {
-        log.error({ err: error, partition: key }, "storing a batch failed; the stream goes on");
+        log.error({ err: error, partition: key }, "handing a batch on failed; the stream goes on");
       }
       resolveOffset(last.offset);
       state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));

@@ -58,7 +58,7 @@ async function run(total: number, reads: Map<string, number>): Promise<void> {
     includeTopic: (t) => t === topic,
     onBatch(events, key, next) {
       for (const { summary } of events) reads.set(summary.id, (reads.get(summary.id) ?? 0) + 1);
-      writer.push(events, key, next);
+      return writer.push(events, key, next);
     },
   });
   try {

@@ -1,72 +1,111 @@
 /**
- * Batches the collector's output into few, large store transactions: fetched batches are buffered and
- * written together every FLUSH_MS or once MAX_BUFFERED events wait, whichever comes first. One write per
- * flush keeps SQLite's per-transaction cost off the per-record path. Listeners hear of events only once
- * they are stored, so anything that reacts (a watched trace) can read them back.
+ * Batches the collector's output into store transactions of about WRITE_EVENTS events, one after another
+ * with a turn of the event loop between them, so a burst of ingest never holds the server for long (a
+ * transaction of a thousand rows takes milliseconds; ten thousand could take a request's whole budget).
+ * Fetched batches are written whole, each with its partition's next offset, so the stored position of a
+ * partition always matches what the store holds.
+ *
+ * `push` resolves once the backlog is below MAX_BACKLOG: the collector awaits it, so a store that cannot
+ * keep up slows reading from Kafka instead of growing memory. Listeners hear of events once they are
+ * stored, so anything that reacts (a watched trace) can read them back.
  */
 import type { EventSummary } from "@/lib/model/event";
 import type { Logger } from "@/server/logger";
 import type { EventStore, IngestedEvent } from "@/server/store/event-store";
 
-const FLUSH_MS = 100;
-const MAX_BUFFERED = 10_000;
+/** Events per transaction: large enough to amortise the commit, small enough to stay a few ms. */
+const WRITE_EVENTS = 1_000;
+/** Buffered events beyond which the collector waits. */
+const MAX_BACKLOG = 20_000;
+/** How long to wait before retrying after a failed write (a full disk, a locked file). */
+const RETRY_MS = 1_000;
+
+interface PendingBatch {
+  events: IngestedEvent[];
+  partitionKey: string;
+  next: string;
+}
 
 export class StoreWriter {
-  private events: IngestedEvent[] = [];
-  private positions = new Map<string, string>();
-  private readonly listeners = new Set<(events: readonly EventSummary[]) => void>();
-  private readonly timer: NodeJS.Timeout;
+  private readonly pending: PendingBatch[] = [];
+  private backlog = 0;
+  private draining = false;
+  private stopped = false;
   private failures = 0;
+  private readonly waiters: (() => void)[] = [];
+  private readonly listeners = new Set<(events: readonly EventSummary[]) => void>();
 
   constructor(
     private readonly store: EventStore,
     private readonly log: Logger,
-  ) {
-    this.timer = setInterval(() => this.flush(), FLUSH_MS);
-    this.timer.unref();
+  ) {}
+
+  push(events: IngestedEvent[], partitionKey: string, next: string): Promise<void> {
+    this.pending.push({ events, partitionKey, next });
+    this.backlog += events.length;
+    this.schedule();
+    if (this.backlog < MAX_BACKLOG) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  push(events: IngestedEvent[], partitionKey: string, next: string): void {
-    for (const e of events) this.events.push(e);
-    this.positions.set(partitionKey, next);
-    if (this.events.length >= MAX_BUFFERED) this.flush();
-  }
-
-  /** Called with every stored batch, in order. */
+  /** Called with every stored transaction's events, in order. */
   onStored(listener: (events: readonly EventSummary[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  flush(): void {
-    if (this.events.length === 0 && this.positions.size === 0) return;
-    const batch = { events: this.events, positions: this.positions };
+  private schedule(delayMs = 0): void {
+    if (this.draining || this.stopped) return;
+    this.draining = true;
+    const run = () => {
+      this.draining = false;
+      if (this.writeOne()) this.schedule();
+      else if (this.pending.length > 0) this.schedule(RETRY_MS);
+    };
+    if (delayMs > 0) setTimeout(run, delayMs).unref();
+    else setImmediate(run);
+  }
+
+  /** Writes the next transaction's worth of batches; false when there was nothing to write or it failed. */
+  private writeOne(): boolean {
+    if (this.pending.length === 0) return false;
+    let take = 0;
+    let count = 0;
+    while (
+      take < this.pending.length &&
+      (take === 0 || count + this.pending[take]!.events.length <= WRITE_EVENTS)
+    )
+      count += this.pending[take++]!.events.length;
+    const batches = this.pending.slice(0, take);
+    const events = batches.length === 1 ? batches[0]!.events : batches.flatMap((b) => b.events);
+    const positions = new Map(batches.map((b) => [b.partitionKey, b.next]));
     try {
-      this.store.append(batch);
+      this.store.append({ events, positions });
     } catch (error) {
-      // Keep the batch and retry on the next tick (a full disk can recover). Past a bound, let the
-      // buffer go *with* its positions: the store then still ends where it really ends, and a restart
-      // re-reads the missing records from Kafka instead of leaving a gap.
+      // Retried until it works: the store is a cache of Kafka, and the positions it keeps never run ahead
+      // of what it holds, so nothing is lost — reading just waits (through the backlog) meanwhile.
       if (this.failures++ === 0)
         this.log.error({ err: error }, "could not write to the event store; retrying");
-      if (this.events.length > MAX_BUFFERED * 10) {
-        this.log.warn({ events: this.events.length }, "event store unavailable; dropped buffered events");
-        this.events = [];
-        this.positions = new Map();
-      }
-      return;
+      return false;
     }
     if (this.failures > 0) this.log.info({ failures: this.failures }, "the event store accepts writes again");
     this.failures = 0;
-    this.events = [];
-    this.positions = new Map();
-    if (this.listeners.size === 0 || batch.events.length === 0) return;
-    const summaries = batch.events.map((e) => e.summary);
-    for (const listener of this.listeners) listener(summaries);
+    this.pending.splice(0, take);
+    this.backlog -= count;
+    if (this.backlog < MAX_BACKLOG) this.waiters.splice(0).forEach((resolve) => resolve());
+    if (this.listeners.size > 0 && events.length > 0) {
+      const summaries = events.map((e) => e.summary);
+      for (const listener of this.listeners) listener(summaries);
+    }
+    return true;
   }
 
+  /** Writes what is still buffered (at shutdown), then stops. */
   stop(): void {
-    clearInterval(this.timer);
-    this.flush();
+    this.stopped = true;
+    while (this.writeOne()) {
+      /* drain */
+    }
+    this.waiters.splice(0).forEach((resolve) => resolve());
   }
 }

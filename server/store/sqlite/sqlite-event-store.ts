@@ -202,11 +202,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /** Two statements on purpose: SQLite answers a lone min() or max() from the index, both at once by a scan. */
   private window(): { from: number | null; to: number | null } {
-    return this.db.prepare('SELECT min(ts) AS "from", max(ts) AS "to" FROM events').get() as {
-      from: number | null;
-      to: number | null;
-    };
+    const from = this.db.prepare("SELECT min(ts) AS t FROM events").get() as { t: number | null };
+    const to = this.db.prepare("SELECT max(ts) AS t FROM events").get() as { t: number | null };
+    return { from: from.t, to: to.t };
   }
 
   close(): void {
