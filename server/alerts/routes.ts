@@ -9,6 +9,9 @@ import type { Router } from "@/server/http/router";
 import type { AlertEvaluator } from "@/server/alerts/evaluator";
 import type { RuleStore } from "@/server/alerts/rule-store";
 
+/** Rules are evaluated against every group and topic each interval; a few dozen is plenty. */
+export const MAX_RULES = 100;
+
 export function registerAlertRoutes(
   router: Router,
   deps: { evaluator: AlertEvaluator; store: RuleStore; rules: () => AlertRule[]; auth: AuthService },
@@ -27,6 +30,9 @@ export function registerAlertRoutes(
       throw new AppError("bad_request", `invalid rule id: ${id.error.issues[0]?.message ?? ""}`);
     const body = await readJsonBody(req, ruleBodySchema);
     const rule: AlertRule = { id: id.data, ...body };
+    const current = deps.rules();
+    if (!current.some((r) => r.id === rule.id) && current.length >= MAX_RULES)
+      throw new AppError("conflict", `there are already ${MAX_RULES} rules; change an existing one instead`);
     await deps.store.save(rule);
     deps.evaluator.evaluateNow();
     return { rule, rules: rulesResponse() };
