@@ -1,12 +1,13 @@
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- ingest latency` only those; `-- --smoke` tiny
  * sizes of each (CI: proves they still run, under 3 minutes; its figures mean nothing); `-- --list` names
- * them. Each writes bench/results/<name>.json (smoke runs: bench/results/smoke/). The benchmarks get their
+ * them; `-- --table` prints the README table from the results. Each writes bench/results/<name>.json (smoke runs: bench/results/smoke/). The benchmarks get their
  * own broker, started here and stopped at the end. Exits 1 when a benchmark throws — never because a
  * figure missed its target: that is a finding to report, not a broken benchmark.
  */
 import path from "node:path";
 import { benchmarks } from "./benchmarks";
+import { readmeTable } from "./readme-table";
 import { emptyBroker, startBenchBroker, stopBenchBroker } from "./support/bench-broker";
 import { environment, gitState, writeResult } from "./support/results";
 
@@ -14,6 +15,10 @@ const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
 const names = args.filter((a) => !a.startsWith("--"));
 
+if (args.includes("--table")) {
+  console.log(readmeTable());
+  process.exit(0);
+}
 if (args.includes("--list")) {
   for (const b of benchmarks) console.log(`${b.name.padEnd(16)} ${b.description}`);
   process.exit(0);
@@ -36,6 +41,11 @@ const stopOnSignal = () => {
 };
 process.on("SIGINT", stopOnSignal);
 process.on("SIGTERM", stopOnSignal);
+// A stray rejection must not leave the bench broker (or a benchmark's server) behind.
+process.on("unhandledRejection", (error) => {
+  console.error("bench: unhandled rejection:", error);
+  stopOnSignal();
+});
 
 const failed: string[] = [];
 const began = Date.now();

@@ -10,6 +10,7 @@ import path from "node:path";
 import { buildIfNeeded } from "../../scripts/build-if-needed";
 import { repoRoot } from "../../scripts/kafka/paths";
 import { sleep } from "../support/stats";
+import { track } from "../support/children";
 
 export interface UiServer {
   url: string;
@@ -22,19 +23,21 @@ export async function startUiServer(brokers: string[], log: (line: string) => vo
   process.env.EVENTSCOPE_DIST_DIR = distDir;
   buildIfNeeded(log);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-ui-"));
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: repoRoot,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      KAFKA_BROKERS: brokers.join(","),
-      EVENTSCOPE_PORT: String(port),
-      EVENTSCOPE_DATA_DIR: dataDir,
-      EVENTSCOPE_LOOKBACK: "1m",
-      EVENTSCOPE_LOG_LEVEL: "warn",
-    },
-  });
+  const child: ChildProcess = track(
+    spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: repoRoot,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        KAFKA_BROKERS: brokers.join(","),
+        EVENTSCOPE_PORT: String(port),
+        EVENTSCOPE_DATA_DIR: dataDir,
+        EVENTSCOPE_LOOKBACK: "1m",
+        EVENTSCOPE_LOG_LEVEL: "warn",
+      },
+    }),
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;

@@ -18,13 +18,15 @@ export async function withAdmin<T>(brokers: string[], fn: (admin: Admin) => Prom
 
 export async function createTopic(brokers: string[], topic: string, partitions: number): Promise<void> {
   await withAdmin(brokers, async (admin) => {
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
-    for (let i = 0; i < 50; i++) {
+    // kafkajs' own waitForLeaders can fail on a busy broker that has not yet loaded the new partitions
+    // ("does not host this topic-partition"); polling the metadata ourselves rides that out.
+    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
+    for (let i = 0; i < 300; i++) {
       const meta = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null);
       if (meta?.topics[0]?.partitions.every((p) => p.leader >= 0)) return;
       await sleep(100);
     }
-    throw new Error(`topic ${topic} has no leaders after 5 s`);
+    throw new Error(`topic ${topic} has no leaders after 30 s`);
   });
 }
 
@@ -65,10 +67,14 @@ export interface RateProducer {
   stop(): Promise<void>;
 }
 
+/** One produce request stays well under the broker's 4 MiB message.max.bytes with ~1 kB records. */
+const MAX_PER_SEND = 2_000;
+
 /**
  * Produces `ratePerSec` records per second in small batches every 20 ms (so records spread evenly over the
- * second, as real traffic does), for `seconds` or until stopped. Each record is made at send time, so a
- * timestamp inside it is the moment it was handed to Kafka.
+ * second, as real traffic does), until stopped. Each record is made at send time, so a timestamp inside it
+ * is the moment it was handed to Kafka. When the broker falls behind, the backlog is sent in bounded
+ * requests. A failed send stops the producer and is thrown by stop().
  */
 export async function produceAtRate(
   brokers: string[],
@@ -86,19 +92,30 @@ export async function produceAtRate(
   const loop = (async () => {
     while (!stopped) {
       const due = Math.floor(((performance.now() - began) / 1000) * ratePerSec);
-      if (due > sent) {
-        const messages = Array.from({ length: due - sent }, (_, k) => make(sent + k));
-        sent = due;
+      const n = Math.min(MAX_PER_SEND, due - sent);
+      if (n > 0) {
+        const messages = Array.from({ length: n }, (_, k) => make(sent + k));
+        sent += n;
         await producer.send({ topic, messages, acks: 1 });
       }
-      await sleep(tickMs);
+      if (due - sent <= 0) await sleep(tickMs);
     }
   })();
+  let failure: unknown = null;
+  loop.catch((error: unknown) => {
+    failure = error;
+    stopped = true;
+  });
   return {
     sent: () => sent,
     stop() {
       stopped = true;
-      stopping ??= loop.then(() => producer.disconnect());
+      stopping ??= loop
+        .catch(() => undefined)
+        .then(() => producer.disconnect())
+        .then(() => {
+          if (failure) throw failure;
+        });
       return stopping;
     },
   };

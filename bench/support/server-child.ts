@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CollectorStatus } from "@/server/collector/collector-state";
+import { track } from "./children";
 
 export interface ServerStats {
   rss: number;
@@ -25,22 +26,27 @@ const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "server-pr
 export async function startServerChild(
   brokers: string[],
   env: Record<string, string> = {},
-  nodeArgs: string[] = [],
 ): Promise<ServerChild> {
+  // EVENTSCOPE_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there, to find where
+  // a missed target's time goes (open it in Chrome DevTools' Performance panel).
+  const profileDir = process.env.EVENTSCOPE_BENCH_CPU_PROF;
+  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   // A fresh, empty store per server: nothing read by an earlier benchmark is counted again.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
-    stdio: ["ignore", "pipe", "inherit", "ipc"],
-    env: {
-      ...process.env,
-      KAFKA_BROKERS: brokers.join(","),
-      // A fresh client id: a fresh collector group, reading from now − lookback.
-      KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
-      EVENTSCOPE_LOG_LEVEL: "silent",
-      EVENTSCOPE_DATA_DIR: dataDir,
-      ...env,
-    },
-  });
+  const child: ChildProcess = track(
+    spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
+      stdio: ["ignore", "pipe", "inherit", "ipc"],
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: brokers.join(","),
+        // A fresh client id: a fresh collector group, reading from now − lookback.
+        KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
+        EVENTSCOPE_LOG_LEVEL: "silent",
+        EVENTSCOPE_DATA_DIR: dataDir,
+        ...env,
+      },
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout?.on("data", (d: Buffer) => {
