@@ -70,6 +70,11 @@ export interface EventStore {
   byCausationId(messageId: string, limit?: number): EventSummary[];
   /** Newest first, at most `limit`, matching the filter; bounded by a time budget. */
   recent(filter: EventFilter, limit: number): ScanResult<EventSummary>;
+  /**
+   * The trace keys (trace id, else correlation id) of the newest events, newest first, distinct, at most
+   * `limit`: where a recent-traces list starts, without reading whole rows.
+   */
+  recentTraceKeys(limit: number): TraceKey[];
   /** Counts of stored events per topic and per (service, topic) pair: the raw material of the flow graph. */
   topicCounts(): Map<string, number>;
   producerPairs(): Map<string, { service: string; topic: string; count: number }>;
@@ -78,6 +83,9 @@ export interface EventStore {
   enforceRetention(now: number): number;
   close(): void;
 }
+
+/** How a trace is keyed: by its trace id, or by a correlation id where no trace id was sent. */
+export type TraceKey = { traceId: string; correlationId: null } | { traceId: null; correlationId: string };
 
 /** No key may pull more rows than this into one trace: a hot correlation id must not stall a request. */
 export const MAX_EVENTS_PER_KEY = 5_000;

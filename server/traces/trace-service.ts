@@ -19,6 +19,7 @@ import {
   summarizeTrace,
 } from "@/lib/traces";
 import { describeWindow } from "@/server/store/describe-window";
+import { SummaryCache, traceCacheKey } from "@/server/traces/summary-cache";
 import type { EventStore } from "@/server/store/event-store";
 
 export interface TraceServiceDeps {
@@ -31,8 +32,8 @@ export interface TraceServiceDeps {
   now?: () => number;
 }
 
-/** Recent traces are found among this many newest events at most. */
-const SCAN_EVENTS = 5_000;
+/** A list looks at this many of the newest traces at most. */
+const SCAN_TRACES = 500;
 /** A list request stitches traces for at most this long, then answers with what it has. */
 const LIST_BUDGET_MS = 40;
 /** Events of one trace a list summary stitches at most (the trace page stitches the whole trace). */
@@ -41,6 +42,7 @@ const SUMMARY_EVENTS = 500;
 export function createTraceService(deps: TraceServiceDeps) {
   const now = deps.now ?? Date.now;
   const { store } = deps;
+  const summaries = new SummaryCache();
   const lookup: TraceLookup = {
     byTraceId: (id) => store.byTraceId(id),
     byMessageId: (id) => store.byMessageId(id),
@@ -48,9 +50,29 @@ export function createTraceService(deps: TraceServiceDeps) {
     byCorrelationId: (id) => store.byCorrelationId(id),
   };
 
-  const stitch = (events: readonly (EventSummary | LinkedEvent)[], traceId: string | null): StitchedTrace => {
+  /**
+   * The lag poller's commit history by topic, without Eventscope's own groups. Built once per request: the
+   * history covers every group and partition, so filtering it again for each trace of a list is what
+   * would make a list slow.
+   */
+  const consumptionByTopic = (): Map<string, ConsumptionPoint[]> => {
+    const out = new Map<string, ConsumptionPoint[]>();
+    for (const p of deps.consumption()) {
+      if (deps.isOwnGroup(p.group)) continue;
+      const list = out.get(p.topic);
+      if (list) list.push(p);
+      else out.set(p.topic, [p]);
+    }
+    return out;
+  };
+
+  const stitch = (
+    events: readonly (EventSummary | LinkedEvent)[],
+    traceId: string | null,
+    byTopic: Map<string, ConsumptionPoint[]>,
+  ): StitchedTrace => {
     const topics = new Set(events.map((e) => ("event" in e ? e.event.topic : e.topic)));
-    const consumption = deps.consumption().filter((p) => topics.has(p.topic) && !deps.isOwnGroup(p.group));
+    const consumption = [...topics].flatMap((t) => byTopic.get(t) ?? []);
     return stitchTrace(events, {
       now: now(),
       traceId: traceId ?? undefined,
@@ -70,7 +92,7 @@ export function createTraceService(deps: TraceServiceDeps) {
           `No trace, correlation id or message id "${raw}" in the store; ${describeWindow(store.stats().window)}.`,
         );
       const collected = collectTraceEvents(seeds.events, lookup);
-      const trace = stitch(collected.events, seeds.traceId);
+      const trace = stitch(collected.events, seeds.traceId, consumptionByTopic());
       const deadLetterLinks: Record<string, string> = {};
       for (const hop of trace.hops) {
         if (hop.deadLetter)
@@ -88,28 +110,41 @@ export function createTraceService(deps: TraceServiceDeps) {
 
     listRecent(query: TracesQuery): Omit<TracesResponse, "window"> {
       const started = performance.now();
-      const recent = store.recent({}, SCAN_EVENTS);
-      const seen = new Set<string>();
+      const byTopic = consumptionByTopic();
       const traces: TraceSummary[] = [];
-      let partial = recent.partial;
-      let scannedBackTo = recent.scannedBackTo;
-      for (const event of recent.items) {
-        const key = event.traceId ?? (event.correlationId ? `corr:${event.correlationId}` : null);
-        if (!key || seen.has(key)) continue;
-        if (performance.now() - started > LIST_BUDGET_MS) {
-          partial = true;
-          scannedBackTo = event.timestamp;
-          break;
+      const keys = store.recentTraceKeys(SCAN_TRACES);
+      let partial = false;
+      let scannedBackTo: number | null = null;
+      const at = now();
+      for (const key of keys) {
+        const cacheKey = traceCacheKey(key.traceId, key.correlationId)!;
+        let summary = summaries.get(cacheKey, at);
+        if (!summary) {
+          const events =
+            key.traceId !== null
+              ? store.byTraceId(key.traceId, SUMMARY_EVENTS)
+              : store.byCorrelationId(key.correlationId, SUMMARY_EVENTS);
+          summary = summarizeTrace(stitch(events, key.traceId, byTopic));
+          summaries.set(cacheKey, summary, at);
         }
-        seen.add(key);
-        const events = event.traceId
-          ? store.byTraceId(event.traceId, SUMMARY_EVENTS)
-          : store.byCorrelationId(event.correlationId ?? "", SUMMARY_EVENTS);
-        const summary = summarizeTrace(stitch(events, event.traceId));
         if (filterSummaries([summary], query).length === 1) traces.push(summary);
         if (traces.length >= query.limit) break;
+        if (performance.now() - started > LIST_BUDGET_MS) {
+          partial = true;
+          scannedBackTo = summary.startedAt;
+          break;
+        }
       }
       return { traces, partial, scannedBackTo };
+    },
+
+    /** Stored events of these traces: their list summaries are out of date. */
+    eventsStored(events: readonly EventSummary[]): void {
+      if (summaries.size === 0) return;
+      for (const e of events) {
+        const key = traceCacheKey(e.traceId, e.correlationId);
+        if (key !== null) summaries.invalidate(key);
+      }
     },
   };
 }

@@ -61,6 +61,7 @@ export const tracesFeature: Feature = {
     };
     ctx.io.on("connection", onConnection);
     const unsubscribe = feed.subscribe((events) => {
+      service.eventsStored(events);
       if (watched.size === 0) return;
       for (const event of events) {
         for (const key of [event.traceId, event.correlationId, event.originTraceId]) {

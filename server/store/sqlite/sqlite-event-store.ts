@@ -14,7 +14,9 @@ import {
   MAX_EVENTS_PER_KEY,
   type PayloadLookup,
   type ScanResult,
+  SCAN_BUDGET_MS,
   type StoreStats,
+  type TraceKey,
 } from "@/server/store/event-store";
 import { decodeBlockEntry, encodeBlock } from "@/server/store/sqlite/payload-block";
 import { NameKind, NameTable } from "@/server/store/sqlite/name-table";
@@ -47,6 +49,7 @@ export class SqliteEventStore implements EventStore {
   private readonly byRecord: Database.Statement;
   private readonly blockData: Database.Statement;
   private readonly byKey: Record<KeyColumn, Database.Statement>;
+  private readonly recentKeys: Database.Statement;
   private readonly writeBatch: (batch: IngestBatch) => void;
 
   constructor(readonly options: SqliteStoreOptions) {
@@ -76,6 +79,7 @@ export class SqliteEventStore implements EventStore {
       this.db.prepare(
         `SELECT ${ROW_COLUMNS} FROM events WHERE ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
       );
+    this.recentKeys = this.db.prepare("SELECT trace, corr FROM events ORDER BY seq DESC");
     this.byKey = {
       trace: keyQuery("trace"),
       corr: keyQuery("corr"),
@@ -147,6 +151,30 @@ export class SqliteEventStore implements EventStore {
 
   recent(filter: EventFilter, limit: number): ScanResult<EventSummary> {
     return scanRecent(this, filter, limit);
+  }
+
+  recentTraceKeys(limit: number): TraceKey[] {
+    const seen = new Set<string>();
+    const keys: TraceKey[] = [];
+    const started = performance.now();
+    let n = 0;
+    for (const row of this.recentKeys.iterate() as IterableIterator<{
+      trace: string | null;
+      corr: string | null;
+    }>) {
+      const key = row.trace ?? (row.corr === null ? null : `corr:${row.corr}`);
+      if (key !== null && !seen.has(key)) {
+        seen.add(key);
+        keys.push(
+          row.trace !== null
+            ? { traceId: row.trace, correlationId: null }
+            : { traceId: null, correlationId: row.corr! },
+        );
+        if (keys.length >= limit) break;
+      }
+      if (++n % 1024 === 0 && performance.now() - started > SCAN_BUDGET_MS) break;
+    }
+    return keys;
   }
 
   /** Partitions of a topic the store has positions for (every partition it ever read). */
