@@ -5,7 +5,7 @@ import {
   formatDrain,
   formatRate,
   formatSeconds,
-  formatSecondsTick,
+  secondsAxisFormatter,
 } from "@/components/lag/format";
 
 describe("lag formatting", () => {
@@ -40,12 +40,26 @@ describe("lag formatting", () => {
   });
 
   it("writes seconds on an axis in the unit that keeps labels short", () => {
-    expect([0, 37.5, 150, 1_200, 10_800].map(formatSecondsTick)).toEqual([
+    // Each value as the top of its own axis.
+    expect([0, 37.5, 150, 1_200, 10_800].map((s) => secondsAxisFormatter(s)(s))).toEqual([
       "0 s",
       "37.5 s",
       "2.5 m",
       "20 m",
       "3 h",
     ]);
+  });
+
+  it("labels one time axis in one unit, chosen by its top tick", () => {
+    // An axis up to 200 s: 50 s and 100 s read in minutes like the top, not "100 s" under "3.3 m".
+    expect([0, 50, 100, 150, 200].map(secondsAxisFormatter(200))).toEqual([
+      "0 m",
+      "0.8 m",
+      "1.7 m",
+      "2.5 m",
+      "3.3 m",
+    ]);
+    expect([0, 30, 60].map(secondsAxisFormatter(60))).toEqual(["0 s", "30 s", "60 s"]);
+    expect(secondsAxisFormatter(10_800)(5_400)).toBe("1.5 h");
   });
 });

@@ -40,10 +40,13 @@ export function formatCompact(value: number): string {
   return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-/** Axis ticks for seconds: 45 s, 2.5 m, 20 m, 3 h. */
-export function formatSecondsTick(seconds: number): string {
+/**
+ * Tick labels for a time axis whose top tick is `top`: 45 s, 2.5 m, 20 m, 3 h, in one unit for the whole
+ * axis, never "100 s" under "2.5 m".
+ */
+export function secondsAxisFormatter(top: number): (seconds: number) => string {
   const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (seconds < 120) return `${trim(seconds)} s`;
-  if (seconds < 7_200) return `${trim(seconds / 60)} m`;
-  return `${trim(seconds / 3_600)} h`;
+  if (top < 120) return (s) => `${trim(s)} s`;
+  if (top < 7_200) return (s) => `${trim(s / 60)} m`;
+  return (s) => `${trim(s / 3_600)} h`;
 }

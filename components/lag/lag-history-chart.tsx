@@ -18,11 +18,12 @@ const tooltipStyle = {
 export function LagHistoryChart({
   chart,
   formatValue,
-  formatTick,
+  tickFormat,
 }: {
   chart: HistoryChart;
   formatValue: (value: number) => string;
-  formatTick: (value: number) => string;
+  /** The tick label format for an axis whose highest tick is `top` (one unit per axis). */
+  tickFormat: (top: number) => (value: number) => string;
 }) {
   const colours = chartPalette[useTheme()];
   const names = new Map(chart.series.map((s) => [s.key, s.topic]));
@@ -51,7 +52,7 @@ export function LagHistoryChart({
           tick={{ fontSize: 11, fill: colours.axis }}
           tickLine={false}
           axisLine={false}
-          tickFormatter={formatTick}
+          tickFormatter={tickFormat(ticks.at(-1) ?? 1)}
         />
         <Tooltip
           isAnimationActive={false}

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { LagTopic } from "@/lib/api/lag";
 import { Button } from "@/components/ui/button";
 import { Panel, PanelMessage } from "@/components/ui/panel";
-import { formatCompact, formatSeconds, formatSecondsTick } from "@/components/lag/format";
+import { formatCompact, formatSeconds, secondsAxisFormatter } from "@/components/lag/format";
 import { historyRows, latestTotal } from "@/components/lag/history-rows";
 import { LagHistoryChart } from "@/components/lag/lag-history-chart";
 import { TOP_TOPICS, topTopics } from "@/components/lag/top-topics";
@@ -56,7 +56,7 @@ export function LagHistoryPanel({ topics }: { topics: LagTopic[] }) {
           {empty ? (
             waiting
           ) : (
-            <LagHistoryChart chart={offsets} formatValue={formatCompact} formatTick={formatCompact} />
+            <LagHistoryChart chart={offsets} formatValue={formatCompact} tickFormat={() => formatCompact} />
           )}
         </div>
       </Panel>
@@ -74,7 +74,7 @@ export function LagHistoryPanel({ topics }: { topics: LagTopic[] }) {
           {empty ? (
             waiting
           ) : (
-            <LagHistoryChart chart={times} formatValue={formatSeconds} formatTick={formatSecondsTick} />
+            <LagHistoryChart chart={times} formatValue={formatSeconds} tickFormat={secondsAxisFormatter} />
           )}
         </div>
       </Panel>

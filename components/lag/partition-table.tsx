@@ -30,7 +30,7 @@ const dash = (value: string | null) => value ?? "—";
 function PartitionRow({ p }: { p: LagPartition }) {
   return (
     <tr data-testid="lag-partition-row" data-topic={p.topic} data-partition={p.partition}>
-      <td title={p.topic}>{p.topic}</td>
+      <td className={styles.topicCell}>{p.topic}</td>
       <td className={styles.num}>{p.partition}</td>
       <td className={styles.num} title={p.currentOffset === null ? "No committed offset" : undefined}>
         {formatCount(p.currentOffset)}
