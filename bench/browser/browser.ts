@@ -2,7 +2,7 @@
  * browser: Debian's Chromium (Playwright) on the Flows page while 5,000 events/s stream in for 60 s.
  * Three 20 s windows each record long tasks, events the tail received over the socket and rows it showed;
  * the baseline is the same page with no traffic (idle windows before the stream starts).
- * Target: the tail shows ≥ 1,000 events/s of what it receives (all of it when it receives less), no
+ * Target: the tail shows ≥ 1,000 events/s of what it receives, no
  * long task > 100 ms.
  */
 import { chromium } from "@playwright/test";
@@ -84,8 +84,8 @@ export const browserBench: Benchmark = {
             baseline: busy.map((w) => perSec(w.received)),
             baselineWhat: "events the tail received over the socket per second",
             target: {
-              text: "≥ 1,000/s of what it receives (all of it when it receives less)",
-              met: ({ result, ratio }) => result.median >= 1_000 || ratio.median >= 0.95,
+              text: "shows ≥ 1,000 events/s of what it receives",
+              met: ({ result }) => result.median >= 1_000,
             },
           }),
         ],
