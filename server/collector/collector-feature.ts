@@ -36,7 +36,7 @@ export const collectorFeature: Feature = {
   name: "collector",
   async start(ctx) {
     const log = ctx.logger.child({ component: "store" });
-    const store = openEventStore(ctx.config.store);
+    const store = await openEventStore(ctx.config.store);
     const ingestOptions: IngestOptions = {
       decode: resolveDecodeOptions({}),
       dlqPatterns: ctx.config.dlq.patterns,
@@ -65,11 +65,9 @@ export const collectorFeature: Feature = {
       },
     });
     const retention = setInterval(() => {
-      try {
-        store.enforceRetention(Date.now());
-      } catch (error) {
-        log.warn({ err: error }, "retention step failed; retrying");
-      }
+      store
+        .enforceRetention(Date.now())
+        .catch((error: unknown) => log.warn({ err: error }, "retention step failed; retrying"));
     }, RETENTION_MS);
     retention.unref();
 
@@ -85,8 +83,8 @@ export const collectorFeature: Feature = {
         hub.stop();
         clearInterval(retention);
         await collector.stop();
-        writer.stop();
-        store.close();
+        await writer.stop();
+        await store.close();
       },
     };
   },

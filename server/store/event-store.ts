@@ -58,7 +58,8 @@ export type PayloadLookup =
   { state: "stored"; payload: StoredPayload } | { state: "expired" } | { state: "unknown" };
 
 export interface EventStore {
-  append(batch: IngestBatch): void;
+  /** Stores a batch with its positions, in one transaction; resolves once it is readable. */
+  append(batch: IngestBatch): Promise<void>;
   /** Next offset to read per `topic/partition`, as of the last append. */
   positions(): Map<string, string>;
   get(id: string): EventSummary | undefined;
@@ -79,9 +80,9 @@ export interface EventStore {
   topicCounts(): Map<string, number>;
   producerPairs(): Map<string, { service: string; topic: string; count: number }>;
   stats(): StoreStats;
-  /** Applies retention by age and disk budget; returns the number of events evicted. */
-  enforceRetention(now: number): number;
-  close(): void;
+  /** Applies one bounded step of retention by age and disk budget; resolves with the events evicted. */
+  enforceRetention(now: number): Promise<number>;
+  close(): Promise<void>;
 }
 
 /** How a trace is keyed: by its trace id, or by a correlation id where no trace id was sent. */

@@ -5,10 +5,8 @@ import type { StoreConfig } from "@/server/config";
 import type { EventStore } from "@/server/store/event-store";
 import { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
 
-export function openEventStore(config: StoreConfig): EventStore {
-  if (config.backend === "memory") {
-    return new SqliteEventStore({ ...config, path: ":memory:" });
-  }
+export function openEventStore(config: StoreConfig): Promise<EventStore> {
+  if (config.backend === "memory") return SqliteEventStore.open({ ...config, path: ":memory:" });
   mkdirSync(config.dataDir, { recursive: true });
-  return new SqliteEventStore({ ...config, path: path.join(config.dataDir, "events.db") });
+  return SqliteEventStore.open({ ...config, path: path.join(config.dataDir, "events.db") });
 }

@@ -23,14 +23,14 @@ const prefix = `${uniqueName("caps")}.`;
 let app: TestApp;
 
 beforeAll(async () => {
-  const store = new SqliteEventStore({
+  const store = await SqliteEventStore.open({
     path: path.join(dir, "events.db"),
     retentionMs: 3_600_000,
     diskBudgetBytes: 16 << 30,
     cacheBytes: 64 << 20,
   });
-  fillStore(store, EVENTS, { topicPrefix: prefix });
-  store.close();
+  await fillStore(store, EVENTS, { topicPrefix: prefix });
+  await store.close();
   app = await startTestApp(
     testConfig({
       EVENTSCOPE_STORE: "embedded",

@@ -48,7 +48,7 @@ async function produce(from: number, count: number): Promise<void> {
 
 /** One Eventscope run over the test topic: reads until `total` events are stored, then stops cleanly. */
 async function run(total: number, reads: Map<string, number>): Promise<void> {
-  const store = openEventStore(config.store);
+  const store = await openEventStore(config.store);
   const writer = new StoreWriter(store, testLogger());
   const collector = await startCollector({
     config,
@@ -69,8 +69,8 @@ async function run(total: number, reads: Map<string, number>): Promise<void> {
     );
   } finally {
     await collector.stop();
-    writer.stop();
-    store.close();
+    await writer.stop();
+    await store.close();
   }
 }
 
@@ -82,7 +82,7 @@ describe("event store across a restart", () => {
     await produce(3_000, 2_000);
     await run(5_000, reads);
 
-    const reopened = openEventStore(config.store);
+    const reopened = await openEventStore(config.store);
     const perPartition = new Map<number, number[]>();
     for (const id of reads.keys()) {
       const [, partition, offset] = id.split("/").map(Number);
@@ -101,6 +101,6 @@ describe("event store across a restart", () => {
     expect([...reopened.positions().keys()].map((k) => parsePartitionKey(k).topic)).toEqual(
       Array(PARTITIONS).fill(topic),
     );
-    reopened.close();
+    await reopened.close();
   });
 });

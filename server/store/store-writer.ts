@@ -1,7 +1,7 @@
 /**
- * Batches the collector's output into store transactions of about WRITE_EVENTS events, one after another
- * with a turn of the event loop between them, so a burst of ingest never holds the server for long (a
- * transaction of a thousand rows takes milliseconds; ten thousand could take a request's whole budget).
+ * Batches the collector's output into store transactions of about WRITE_EVENTS events, one after another.
+ * The embedded store writes on its own thread; the in-memory store writes on this one, where a turn of the
+ * event loop between transactions keeps a burst of ingest from holding the server.
  * Fetched batches are written whole, each with its partition's next offset, so the stored position of a
  * partition always matches what the store holds.
  *
@@ -57,17 +57,18 @@ export class StoreWriter {
   private schedule(delayMs = 0): void {
     if (this.draining || this.stopped) return;
     this.draining = true;
-    const run = () => {
+    const run = async () => {
+      const wrote = await this.writeOne();
       this.draining = false;
-      if (this.writeOne()) this.schedule();
+      if (wrote) this.schedule();
       else if (this.pending.length > 0) this.schedule(RETRY_MS);
     };
-    if (delayMs > 0) setTimeout(run, delayMs).unref();
-    else setImmediate(run);
+    if (delayMs > 0) setTimeout(() => void run(), delayMs).unref();
+    else setImmediate(() => void run());
   }
 
   /** Writes the next transaction's worth of batches; false when there was nothing to write or it failed. */
-  private writeOne(): boolean {
+  private async writeOne(): Promise<boolean> {
     if (this.pending.length === 0) return false;
     let take = 0;
     let count = 0;
@@ -80,7 +81,7 @@ export class StoreWriter {
     const events = batches.length === 1 ? batches[0]!.events : batches.flatMap((b) => b.events);
     const positions = new Map(batches.map((b) => [b.partitionKey, b.next]));
     try {
-      this.store.append({ events, positions });
+      await this.store.append({ events, positions });
     } catch (error) {
       // Retried until it works: the store is a cache of Kafka, and the positions it keeps never run ahead
       // of what it holds, so nothing is lost — reading just waits (through the backlog) meanwhile.
@@ -100,10 +101,11 @@ export class StoreWriter {
     return true;
   }
 
-  /** Writes what is still buffered (at shutdown), then stops. */
-  stop(): void {
+  /** Writes what is still buffered (at shutdown, after the collector stopped), then stops. */
+  async stop(): Promise<void> {
     this.stopped = true;
-    while (this.writeOne()) {
+    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    while (await this.writeOne()) {
       /* drain */
     }
     this.waiters.splice(0).forEach((resolve) => resolve());

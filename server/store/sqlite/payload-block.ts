@@ -18,10 +18,15 @@ function sizeOf(p: StoredPayload): number {
   return n;
 }
 
-export function encodeBlock(payloads: readonly StoredPayload[]): Buffer {
+/**
+ * The records' bytes back to back, uncompressed: built where the records are (the collector's thread) so
+ * only one contiguous buffer crosses to the writer, never kafkajs' much larger fetch buffers.
+ */
+export function serializePayloads(payloads: readonly StoredPayload[]): Uint8Array {
   let total = 0;
   for (const p of payloads) total += sizeOf(p);
-  const buf = Buffer.allocUnsafe(total);
+  // Its own memory (not Node's shared pool), so it can be transferred to the writer thread.
+  const buf = Buffer.allocUnsafeSlow(total);
   let at = 0;
   const bytes = (b: Uint8Array | null) => {
     if (b === null) {
@@ -43,7 +48,11 @@ export function encodeBlock(payloads: readonly StoredPayload[]): Buffer {
       bytes(h.value);
     }
   }
-  return deflateRawSync(buf.subarray(0, at), { level: LEVEL });
+  return buf.subarray(0, at);
+}
+
+export function compressBlock(serialized: Uint8Array): Buffer {
+  return deflateRawSync(serialized, { level: LEVEL });
 }
 
 /** The payload at `index` of a block, or null when the block is shorter (it never is for a block we wrote). */

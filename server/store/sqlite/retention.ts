@@ -9,15 +9,25 @@
  * Payload blocks are written in arrival order, so every block older than the block of the oldest
  * remaining row (by arrival) serves no event any more and is removed too.
  */
-import type { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
+import type Database from "better-sqlite3";
+import type { StoreCounters } from "@/server/store/sqlite/store-counters";
+
+export interface RetentionLimits {
+  retentionMs: number;
+  diskBudgetBytes: number;
+}
 
 const CHUNK = 5_000;
 const BUDGET_MS = 30;
 /** Payloads may fill this share of the disk budget before they are dropped ahead of their rows. */
 const PAYLOAD_SHARE = 0.6;
 
-export function enforceRetention(store: SqliteEventStore, now: number): number {
-  const { db, counters, options } = store;
+export function enforceRetention(
+  db: Database.Database,
+  counters: StoreCounters,
+  options: RetentionLimits,
+  now: number,
+): number {
   const started = performance.now();
   const inBudget = () => performance.now() - started < BUDGET_MS;
   const usedBytes = () => {

@@ -18,12 +18,12 @@ import {
   type StoreStats,
   type TraceKey,
 } from "@/server/store/event-store";
-import { decodeBlockEntry, encodeBlock } from "@/server/store/sqlite/payload-block";
+import { decodeBlockEntry, serializePayloads } from "@/server/store/sqlite/payload-block";
 import { NameKind, NameTable } from "@/server/store/sqlite/name-table";
 import { applySchema } from "@/server/store/sqlite/schema";
-import { ROW_COLUMNS, type EventRow, fromRow, toRowParams } from "@/server/store/sqlite/row-codec";
+import { ROW_COLUMNS, type EventRow, fromRow } from "@/server/store/sqlite/row-codec";
 import { StoreCounters } from "@/server/store/sqlite/store-counters";
-import { enforceRetention } from "@/server/store/sqlite/retention";
+import { type WriterChannel, inlineWriter, workerWriter } from "@/server/store/sqlite/writer-channel";
 import { scanRecent } from "@/server/store/sqlite/scan-recent";
 import { idHash } from "@/server/store/id-hash";
 
@@ -39,22 +39,37 @@ export interface SqliteStoreOptions {
 type KeyColumn = "trace" | "corr" | "msg" | "caus";
 
 export class SqliteEventStore implements EventStore {
-  readonly db: Database.Database;
   readonly names: NameTable;
   readonly counters: StoreCounters;
   private readonly positionsMap = new Map<string, string>();
-  private readonly insertRow: Database.Statement;
-  private readonly insertBlock: Database.Statement;
-  private readonly upsertPosition: Database.Statement;
   private readonly byRecord: Database.Statement;
   private readonly blockData: Database.Statement;
   private readonly byKey: Record<KeyColumn, Database.Statement>;
   private readonly recentKeys: Database.Statement;
-  private readonly writeBatch: (batch: IngestBatch) => void;
 
-  constructor(readonly options: SqliteStoreOptions) {
-    this.db = new Database(options.path);
-    applySchema(this.db, options.cacheBytes);
+  /**
+   * Opens the store: for a file, the writer thread first (it creates or checks the schema), then this
+   * thread's reading connection; in memory, one connection for both.
+   */
+  static async open(options: SqliteStoreOptions): Promise<SqliteEventStore> {
+    if (options.path === ":memory:") {
+      const db = new Database(":memory:");
+      applySchema(db, options.cacheBytes);
+      return new SqliteEventStore(options, db, inlineWriter(db, options));
+    }
+    // The page cache is split between the writer's connection and this one.
+    const cacheBytes = Math.floor(options.cacheBytes / 2);
+    const writer = await workerWriter({ ...options, cacheBytes });
+    const db = new Database(options.path);
+    db.pragma(`cache_size = -${Math.max(1024, Math.floor(cacheBytes / 1024))}`);
+    return new SqliteEventStore(options, db, writer);
+  }
+
+  private constructor(
+    readonly options: SqliteStoreOptions,
+    readonly db: Database.Database,
+    private readonly writer: WriterChannel,
+  ) {
     this.names = new NameTable(this.db);
     this.counters = new StoreCounters(this.db);
     for (const row of this.db.prepare("SELECT topic, part, next FROM positions").all() as {
@@ -64,13 +79,6 @@ export class SqliteEventStore implements EventStore {
     }[])
       this.positionsMap.set(formatPartitionKey(row.topic, row.part), row.next);
 
-    this.insertRow = this.db.prepare(
-      `INSERT OR IGNORE INTO events (${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(25).fill("?").join(", ")})`,
-    );
-    this.insertBlock = this.db.prepare("INSERT INTO blocks (events, data) VALUES (?, ?)");
-    this.upsertPosition = this.db.prepare(
-      "INSERT INTO positions (topic, part, next) VALUES (?, ?, ?) ON CONFLICT (topic, part) DO UPDATE SET next = excluded.next",
-    );
     this.byRecord = this.db.prepare(
       `SELECT ${ROW_COLUMNS} FROM events WHERE topic = ? AND part = ? AND off = ?`,
     );
@@ -86,32 +94,15 @@ export class SqliteEventStore implements EventStore {
       msg: keyQuery("msg"),
       caus: keyQuery("caus"),
     };
-
-    this.writeBatch = this.db.transaction((batch: IngestBatch) => {
-      let block = 0;
-      let blockBytes = 0;
-      if (batch.events.length > 0) {
-        const data = encodeBlock(batch.events.map((e) => e.payload));
-        block = Number(this.insertBlock.run(batch.events.length, data).lastInsertRowid);
-        blockBytes = data.length;
-      }
-      const added = new Map<string, number>();
-      batch.events.forEach(({ summary }, i) => {
-        const params = toRowParams(summary, this.names, block, i);
-        if (this.insertRow.run(params).changes === 0) return;
-        const pair = `${params[0] as number}:${params[6] as number}`;
-        added.set(pair, (added.get(pair) ?? 0) + 1);
-      });
-      for (const [key, next] of batch.positions) {
-        const { topic, partition } = parsePartitionKey(key);
-        this.upsertPosition.run(topic, partition, next);
-      }
-      this.counters.added(added, blockBytes);
-    });
   }
 
-  append(batch: IngestBatch): void {
-    this.writeBatch(batch);
+  async append(batch: IngestBatch): Promise<void> {
+    const result = await this.writer.append({
+      summaries: batch.events.map((e) => e.summary),
+      payloads: serializePayloads(batch.events.map((e) => e.payload)),
+      positions: [...batch.positions],
+    });
+    this.counters.load(result.counters);
     for (const [key, next] of batch.positions) this.positionsMap.set(key, next);
   }
 
@@ -206,8 +197,10 @@ export class SqliteEventStore implements EventStore {
     return out;
   }
 
-  enforceRetention(now: number): number {
-    return enforceRetention(this, now);
+  async enforceRetention(now: number): Promise<number> {
+    const result = await this.writer.retention(now);
+    this.counters.load(result.counters);
+    return result.evicted;
   }
 
   stats(): StoreStats {
@@ -237,7 +230,8 @@ export class SqliteEventStore implements EventStore {
     return { from: from.t, to: to.t };
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -8,6 +8,12 @@ import type Database from "better-sqlite3";
 const META_KEYS = ["events", "evicted", "expired_payloads", "payload_bytes"] as const;
 type MetaKey = (typeof META_KEYS)[number];
 
+/** The counters as plain data: what the writer hands the reader after each write. */
+export interface CounterSnapshot {
+  values: [MetaKey, number][];
+  pairs: [string, number][];
+}
+
 export class StoreCounters {
   private readonly values = new Map<MetaKey, number>();
   private readonly pairCounts = new Map<string, number>();
@@ -78,6 +84,17 @@ export class StoreCounters {
   droppedBlocks(bytes: number, payloadsOfLiveEvents: number): void {
     if (bytes !== 0) this.bump("payload_bytes", -bytes);
     if (payloadsOfLiveEvents > 0) this.bump("expired_payloads", payloadsOfLiveEvents);
+  }
+
+  snapshot(): CounterSnapshot {
+    return { values: [...this.values], pairs: [...this.pairCounts] };
+  }
+
+  /** On a reader: takes the writer's latest figures (nothing is written). */
+  load(snapshot: CounterSnapshot): void {
+    for (const [key, value] of snapshot.values) this.values.set(key, value);
+    this.pairCounts.clear();
+    for (const [key, n] of snapshot.pairs) this.pairCounts.set(key, n);
   }
 
   pairs(): { topic: number; service: number; n: number }[] {

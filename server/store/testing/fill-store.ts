@@ -49,7 +49,7 @@ export function syntheticEvent(i: number, count: number, options: Required<FillO
   return { summary, payload: { key: enc.encode(`order-${trace}`), value: enc.encode(preview), headers: [] } };
 }
 
-export function fillStore(store: EventStore, count: number, fill: FillOptions = {}): void {
+export async function fillStore(store: EventStore, count: number, fill: FillOptions = {}): Promise<void> {
   const options = { topicPrefix: "", endAt: Date.now(), spanMs: 50 * 60_000, ...fill };
   const BATCH = 10_000;
   for (let from = 0; from < count; from += BATCH) {
@@ -58,6 +58,6 @@ export function fillStore(store: EventStore, count: number, fill: FillOptions = 
     );
     // Positions as the collector writes them: they also tell the store which partitions a topic has.
     const positions = new Map(events.map((e) => [`${e.summary.topic}/${e.summary.partition}`, "0"]));
-    store.append({ events, positions });
+    await store.append({ events, positions });
   }
 }

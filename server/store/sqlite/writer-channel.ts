@@ -1,0 +1,98 @@
+/**
+ * How the store reaches its writer: on the main thread (the in-memory store: one connection, so the
+ * writer must share it) or on a worker thread (the embedded store), where inserts, compression and
+ * retention run beside the event loop instead of on it. Requests are answered in order.
+ */
+import { Worker } from "node:worker_threads";
+import type Database from "better-sqlite3";
+import type { RetentionLimits } from "@/server/store/sqlite/retention";
+import { SqliteWriter, type WireBatch, type WriteResult } from "@/server/store/sqlite/sqlite-writer";
+
+export interface WriterChannel {
+  append(batch: WireBatch): Promise<WriteResult>;
+  retention(now: number): Promise<WriteResult>;
+  close(): Promise<void>;
+}
+
+export function inlineWriter(db: Database.Database, limits: RetentionLimits): WriterChannel {
+  const writer = new SqliteWriter(db, limits);
+  return {
+    append: async (batch) => writer.append(batch),
+    retention: async (now) => writer.retention(now),
+    close: async () => undefined,
+  };
+}
+
+export interface WorkerWriterOptions extends RetentionLimits {
+  path: string;
+  cacheBytes: number;
+}
+
+export type WriterRequest =
+  { id: number; kind: "append"; batch: WireBatch } | { id: number; kind: "retention"; now: number };
+export type WriterReply =
+  { id: number; ok: true; result: WriteResult } | { id: number; ok: false; error: string };
+/** The worker's first message: schema applied, ready for requests. */
+export type WriterReady = { ready: true } | { ready: false; error: string };
+
+/**
+ * The worker file sits beside this one. Run from TypeScript sources (tsx, vitest), the worker registers
+ * tsx itself before importing it: on Node 20, loader hooks passed to a worker with `--import` do not apply
+ * to its entry module.
+ */
+function startWorker(options: WorkerWriterOptions): Worker {
+  if (!import.meta.url.endsWith(".ts"))
+    return new Worker(new URL("./write-worker.js", import.meta.url), { workerData: options });
+  const entry = JSON.stringify(new URL("./write-worker.ts", import.meta.url).href);
+  const source = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${entry}); })`;
+  return new Worker(source, { eval: true, workerData: options });
+}
+
+/** Starts the writer thread; resolves once it has opened the store (so readers find the schema in place). */
+export async function workerWriter(options: WorkerWriterOptions): Promise<WriterChannel> {
+  const worker = startWorker(options);
+  const pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", (message: WriterReady) =>
+      message.ready ? resolve() : reject(new Error(message.error)),
+    );
+    worker.once("error", reject);
+  });
+  worker.on("message", (reply: WriterReply) => {
+    const waiting = pending.get(reply.id);
+    pending.delete(reply.id);
+    if (reply.ok) waiting?.resolve(reply.result);
+    else waiting?.reject(new Error(reply.error));
+  });
+  const fail = (error: Error) => {
+    failure = error;
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", (code) => fail(new Error(`the store's writer thread exited (code ${code})`)));
+
+  const request = (message: Omit<WriterRequest, "id">, transfer: ArrayBuffer[] = []) =>
+    new Promise<WriteResult>((resolve, reject) => {
+      if (failure) return reject(failure);
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...message, id }, transfer);
+    });
+
+  return {
+    append(batch) {
+      const { buffer, byteOffset, byteLength } = batch.payloads;
+      // Hand the payload buffer over instead of copying it, when it is a buffer of its own.
+      const own = byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer;
+      return request({ kind: "append", batch }, own ? [buffer] : []);
+    },
+    retention: (now) => request({ kind: "retention", now }),
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
