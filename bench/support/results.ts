@@ -29,11 +29,14 @@ export function environment(): Environment {
   };
 }
 
-/** The commit measured, and whether uncommitted changes were in the tree (then the figure may not match it). */
+/** The commit measured, and whether tracked files had uncommitted changes (then the figure may not match it). */
 export function gitState(): { commit: string; dirty: boolean } {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
   try {
-    return { commit: git("rev-parse", "HEAD"), dirty: git("status", "--porcelain").length > 0 };
+    return {
+      commit: git("rev-parse", "HEAD"),
+      dirty: git("status", "--porcelain", "--untracked-files=no").length > 0,
+    };
   } catch {
     return { commit: "unknown", dirty: true };
   }
