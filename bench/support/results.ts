@@ -29,13 +29,16 @@ export function environment(): Environment {
   };
 }
 
-/** The commit measured, and whether tracked files had uncommitted changes (then the figure may not match it). */
+/**
+ * The commit measured, and whether tracked files had uncommitted changes (then the figure may not match
+ * it). Result files do not count: a run writes them itself.
+ */
 export function gitState(): { commit: string; dirty: boolean } {
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repoRoot, encoding: "utf8" }).trim();
   try {
     return {
       commit: git("rev-parse", "HEAD"),
-      dirty: git("status", "--porcelain", "--untracked-files=no").length > 0,
+      dirty: git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results").length > 0,
     };
   } catch {
     return { commit: "unknown", dirty: true };
