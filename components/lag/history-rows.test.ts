@@ -23,8 +23,8 @@ describe("historyRows", () => {
       "lag",
     );
     expect(chart.series).toEqual([
-      { key: "s0", topic: "orders.v1" },
-      { key: "s1", topic: "payments" },
+      { key: "s0", topic: "orders.v1", folded: false },
+      { key: "s1", topic: "payments", folded: false },
     ]);
     expect(chart.rows).toEqual([
       { t: 1, s0: 5 },

@@ -3,15 +3,16 @@
  * are keyed `s0`, `s1`… rather than by topic name, because recharts reads a dataKey with dots as a path
  * ("orders.v1" would look up orders → v1).
  */
-import type { LagTopic } from "@/lib/api/lag";
+import type { ChartTopic } from "@/components/lag/top-topics";
 
 export interface HistoryChart {
-  series: Array<{ key: string; topic: string }>;
+  /** `folded`: the series stands for several topics (drawn muted, so it never passes for one topic). */
+  series: Array<{ key: string; topic: string; folded: boolean }>;
   rows: Array<Record<string, number | null>>;
 }
 
-export function historyRows(topics: readonly LagTopic[], value: "lag" | "timeLagSeconds"): HistoryChart {
-  const series = topics.map((t, i) => ({ key: `s${i}`, topic: t.topic }));
+export function historyRows(topics: readonly ChartTopic[], value: "lag" | "timeLagSeconds"): HistoryChart {
+  const series = topics.map((t, i) => ({ key: `s${i}`, topic: t.topic, folded: t.folded === true }));
   const byTime = new Map<number, Record<string, number | null>>();
   topics.forEach((topic, i) => {
     for (const point of topic.history) {

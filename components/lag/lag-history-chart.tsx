@@ -72,7 +72,7 @@ export function LagHistoryChart({
             <span style={{ color: "var(--text-muted)" }}>{names.get(String(key)) ?? key}</span>
           )}
         />
-        {chart.series.map(({ key }, i) => (
+        {chart.series.map(({ key, folded }, i) => (
           <Line
             key={key}
             dataKey={key}
@@ -80,7 +80,8 @@ export function LagHistoryChart({
             dot={false}
             connectNulls
             strokeWidth={1.75}
-            stroke={colours.series[i % colours.series.length]}
+            stroke={folded ? colours.other : colours.series[i % colours.series.length]}
+            strokeDasharray={folded ? "4 3" : undefined}
             isAnimationActive={false}
           />
         ))}

@@ -45,6 +45,8 @@ describe("topTopics", () => {
       { t: 2_000, lag: 231, timeLagSeconds: null },
     ]);
     expect(others?.maxTimeLagSeconds).toBe(2);
+    // Marked, so the chart draws it muted instead of passing it off as one more topic.
+    expect(shown.map((t) => t.folded === true)).toEqual([false, false, false, false, false, true]);
   });
 
   it("orders equal lags by time lag, then by name, so the chart does not reshuffle between polls", () => {

@@ -7,6 +7,9 @@ import type { LagTopic, TopicHistoryPoint } from "@/lib/api/lag";
 
 export const TOP_TOPICS = 5;
 
+/** A topic as a chart draws it; `folded` marks the one series that stands for the remaining topics. */
+export type ChartTopic = LagTopic & { folded?: boolean };
+
 function byLagDesc(a: LagTopic, b: LagTopic): number {
   const [la, lb] = [BigInt(a.lag), BigInt(b.lag)];
   if (la !== lb) return la > lb ? -1 : 1;
@@ -15,14 +18,14 @@ function byLagDesc(a: LagTopic, b: LagTopic): number {
 }
 
 /** The `limit` topics with the most lag, then one "others" topic for the rest (when there is a rest). */
-export function topTopics(topics: readonly LagTopic[], limit = TOP_TOPICS): LagTopic[] {
+export function topTopics(topics: readonly LagTopic[], limit = TOP_TOPICS): ChartTopic[] {
   if (topics.length <= limit + 1) return [...topics];
   const sorted = [...topics].sort(byLagDesc);
   const rest = sorted.slice(limit);
   return [...sorted.slice(0, limit), fold(rest)];
 }
 
-function fold(topics: readonly LagTopic[]): LagTopic {
+function fold(topics: readonly LagTopic[]): ChartTopic {
   const byTime = new Map<number, TopicHistoryPoint>();
   for (const topic of topics)
     for (const p of topic.history) {
@@ -38,5 +41,6 @@ function fold(topics: readonly LagTopic[]): LagTopic {
     unknownPartitions: topics.reduce((sum, t) => sum + t.unknownPartitions, 0),
     maxTimeLagSeconds: timeLags.length === 0 ? null : Math.max(...timeLags),
     history: [...byTime.values()].sort((a, b) => a.t - b.t),
+    folded: true,
   };
 }
