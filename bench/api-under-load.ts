@@ -53,7 +53,7 @@ export const apiUnderLoadBench: Benchmark = {
   description:
     "50 concurrent API clients while ingesting 2,000 events/s: API p99 and ingest rate with vs without",
   async run({ smoke, brokers, log }) {
-    const seconds = smoke ? 2 : 10;
+    const seconds = smoke ? 1 : 10;
     const topic = "bench-api";
     await createTopic(brokers, topic, PARTITIONS);
     const server = await startServerChild(brokers, { EVENTSCOPE_LOOKBACK: "1m" });

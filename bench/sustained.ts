@@ -31,9 +31,9 @@ export const sustainedBench: Benchmark = {
     "5,000 events/s for 10 min: collector lag, RSS and heap every 10 s, first-minute traces at the end",
   async run({ smoke, brokers, log }) {
     const rate = smoke ? 500 : 5_000;
-    const seconds = smoke ? 20 : 600;
-    const everySec = smoke ? 2 : 10;
-    const firstMinuteSec = smoke ? 6 : 60;
+    const seconds = smoke ? 10 : 600;
+    const everySec = smoke ? 1 : 10;
+    const firstMinuteSec = smoke ? 3 : 60;
     const topic = "bench-sustained";
     await createTopic(brokers, topic, PARTITIONS);
     const server = await startServerChild(brokers, { EVENTSCOPE_LOOKBACK: "1m" });

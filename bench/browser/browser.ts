@@ -24,11 +24,11 @@ export const browserBench: Benchmark = {
   description: "Chromium on the Flows page at 5,000 events/s for 60 s: long tasks and rows shown per second",
   async run({ smoke, brokers, log }) {
     const rate = smoke ? 500 : 5_000;
-    const windowSec = smoke ? 3 : 20;
-    const idleSec = smoke ? 2 : 5;
+    const windowSec = smoke ? 2 : 20;
+    const idleSec = smoke ? 1 : 5;
     const topic = "bench-browser";
     await createTopic(brokers, topic, PARTITIONS);
-    const server = await startUiServer(brokers, log);
+    const server = await startUiServer(brokers, smoke, log);
     const browser = await chromium.launch({
       executablePath: "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
@@ -53,7 +53,7 @@ export const browserBench: Benchmark = {
       const producer = await produceAtRate(brokers, topic, rate, (i) => tracedRecord(i, PARTITIONS));
       const busy: ProbeWindow[] = [];
       try {
-        await sleep(smoke ? 2_000 : 5_000); // warm-up under traffic: not timed
+        await sleep(smoke ? 1_000 : 5_000); // warm-up under traffic: not timed
         await readProbeWindow(page);
         for (let i = 0; i < WINDOWS; i++) {
           await sleep(windowSec * 1000);

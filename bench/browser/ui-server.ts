@@ -2,12 +2,13 @@
  * The full dashboard (UI included) for the browser benchmark, as `npm start` runs it, on the bench's own
  * port and build folder (EVENTSCOPE_BENCH_PORT, default 3500; .next-bench) so it never collides with a
  * developer's demo or another checkout's e2e stack. Builds the UI first when its sources changed.
+ * A smoke run serves the default build (.next) when it is fresh, since CI builds that just before.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { buildIfNeeded, buildIsStale } from "../../scripts/build-if-needed";
 import { repoRoot } from "../../scripts/kafka/paths";
 import { sleep } from "../support/stats";
 import { track } from "../support/children";
@@ -17,8 +18,19 @@ export interface UiServer {
   stop(): Promise<void>;
 }
 
-export async function startUiServer(brokers: string[], log: (line: string) => void): Promise<UiServer> {
-  const distDir = process.env.EVENTSCOPE_DIST_DIR || ".next-bench";
+/** The build to serve: EVENTSCOPE_DIST_DIR if set; in a smoke run a fresh default build (CI just made one). */
+function chooseDistDir(smoke: boolean): string {
+  if (process.env.EVENTSCOPE_DIST_DIR) return process.env.EVENTSCOPE_DIST_DIR;
+  process.env.EVENTSCOPE_DIST_DIR = ".next";
+  return smoke && !buildIsStale() ? ".next" : ".next-bench";
+}
+
+export async function startUiServer(
+  brokers: string[],
+  smoke: boolean,
+  log: (line: string) => void,
+): Promise<UiServer> {
+  const distDir = chooseDistDir(smoke);
   const port = Number(process.env.EVENTSCOPE_BENCH_PORT ?? 3500);
   process.env.EVENTSCOPE_DIST_DIR = distDir;
   buildIfNeeded(log);

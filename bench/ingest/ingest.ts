@@ -20,8 +20,8 @@ export const ingestBench: Benchmark = {
   name: "ingest",
   description: "collector ingest vs a bare kafkajs consumer and Kafka's Java consumer, 1M ~1 kB records",
   async run({ smoke, brokers, log }) {
-    const count = smoke ? 20_000 : 1_000_000;
-    const warmup = Math.min(count, 50_000);
+    const count = smoke ? 10_000 : 1_000_000;
+    const warmup = smoke ? 2_000 : 50_000;
     const topic = "bench-ingest";
     await createTopic(brokers, topic, PARTITIONS);
     const base = Date.now();

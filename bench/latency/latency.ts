@@ -25,7 +25,7 @@ export const latencyBench: Benchmark = {
   name: "latency",
   description: "produce→socket.io client delivery p50/p95/p99 at 500/2,000/5,000 events/s, 3 tailing clients",
   async run({ smoke, brokers, log }) {
-    const seconds = smoke ? 2 : 10;
+    const seconds = smoke ? 1 : 10;
     const topic = "bench-latency";
     await createTopic(brokers, topic, PARTITIONS);
     const server = await startServerChild(brokers, { EVENTSCOPE_LOOKBACK: "1m" });
@@ -43,7 +43,7 @@ export const latencyBench: Benchmark = {
     try {
       for (const rate of RATES) {
         const producer = await produceAtRate(brokers, topic, rate, (i) => tracedRecord(i, PARTITIONS));
-        await sleep(smoke ? 1_000 : 3_000); // warm-up at this rate: not timed
+        await sleep(smoke ? 500 : 3_000); // warm-up at this rate: not timed
         const p = { client: [[], [], []], base: [[], [], []] } as Record<string, number[][]>;
         const delivered: number[] = [];
         const dropped: number[] = [];

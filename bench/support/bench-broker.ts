@@ -2,7 +2,8 @@
  * The benchmarks' own broker (127.0.0.1:19600, state in .eventscope/kafka-bench/), so a heavy run never
  * slows down anyone's tests or demo on 9092, and every run starts from an empty cluster.
  */
-import { rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { startBroker, stopBroker } from "../../scripts/kafka/broker";
 import { type BrokerInstance, brokerAddress, brokerInstance } from "../../scripts/kafka/paths";
 import { benchKafka } from "./kafka";
@@ -14,7 +15,28 @@ export const benchBrokerOverrides: Partial<BrokerInstance> = {
   controllerPort: port + 1,
 };
 
+const lockFile = () =>
+  path.join(path.dirname(brokerInstance(benchBrokerOverrides).stateDir), "kafka-bench.lock");
+
+/** True while the process named in the lock file lives: it owns the bench broker. */
+function anotherRunIsActive(): number | null {
+  if (!existsSync(lockFile())) return null;
+  const pid = Number(readFileSync(lockFile(), "utf8"));
+  if (!Number.isInteger(pid) || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
 export async function startBenchBroker(log: (line: string) => void): Promise<string> {
+  // A second run would wipe the broker under the first one's feet.
+  const owner = anotherRunIsActive();
+  if (owner !== null)
+    throw new Error(`another benchmark run (pid ${owner}) is using the bench broker; wait for it`);
+  writeFileSync(lockFile(), String(process.pid));
   await stopBroker(benchBrokerOverrides);
   // Yesterday's gigabyte of benchmark records must not skew today's disk or startup figures.
   rmSync(brokerInstance(benchBrokerOverrides).stateDir, { recursive: true, force: true });
@@ -23,7 +45,12 @@ export async function startBenchBroker(log: (line: string) => void): Promise<str
   return brokerAddress(brokerInstance(benchBrokerOverrides));
 }
 
-export const stopBenchBroker = () => stopBroker(benchBrokerOverrides);
+/** Stops the bench broker unless another run owns it (this run may have failed to start its own). */
+export async function stopBenchBroker(): Promise<void> {
+  if (anotherRunIsActive() !== null) return;
+  await stopBroker(benchBrokerOverrides);
+  rmSync(lockFile(), { force: true });
+}
 
 /** Deletes every topic a previous benchmark left, so the next one's collector reads only its own. */
 export async function emptyBroker(brokers: string[]): Promise<void> {

@@ -21,15 +21,15 @@ const BATCH = 10_000;
 const utf8 = new TextEncoder();
 const bytes = (v: unknown) => (v === null || v === undefined ? null : utf8.encode(String(v)));
 
-export function fillStore(
+export async function fillStore(
   config: Config,
   topic: string,
   partitions: number,
   count: number,
   spanMs: number,
   onProgress: (stored: number) => void,
-): void {
-  const store = openEventStore(config.store);
+): Promise<void> {
+  const store = await openEventStore(config.store);
   const options: IngestOptions = { decode: resolveDecodeOptions({}), dlqPatterns: config.dlq.patterns };
   const start = Date.now() - spanMs;
   const templates: EventSummary[] = [];
@@ -79,10 +79,10 @@ export function fillStore(
           String(Math.ceil((end - p) / partitions)),
         ]),
       );
-      store.append({ events, positions });
+      await store.append({ events, positions });
       if (end % 1_000_000 === 0) onProgress(end);
     }
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -40,7 +40,7 @@ export const traceLookupBench: Benchmark = {
   name: "trace-lookup",
   description: "GET /api/traces/:id p50/p99 in-process and over HTTP at 10M stored events; bytes/event",
   async run({ smoke, brokers, log }) {
-    const count = smoke ? 20_000 : 10_000_000;
+    const count = smoke ? 10_000 : 10_000_000;
     const lookups = smoke ? 200 : 1_000;
     const traceOf = pick(Math.floor(count / HOPS));
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-traces-"));
@@ -54,11 +54,11 @@ export const traceLookupBench: Benchmark = {
       await empty.stop();
 
       const t0 = performance.now();
-      fillStore(config, TOPIC, PARTITIONS, count, 50 * 60_000, (n) => log(`${n} events stored`));
+      await fillStore(config, TOPIC, PARTITIONS, count, 50 * 60_000, (n) => log(`${n} events stored`));
       const fillPerSec = count / ((performance.now() - t0) / 1000);
       log(`store filled with ${count} events at ${round(fillPerSec)}/s`);
 
-      const store = openEventStore(config.store);
+      const store = await openEventStore(config.store);
       const stats = store.stats();
       if (stats.events !== count) throw new Error(`the store holds ${stats.events} of ${count} events`);
       const service = createTraceService({
@@ -93,7 +93,7 @@ export const traceLookupBench: Benchmark = {
           timeEach(scans, (i) => scan(traceOf(at + i))),
         );
       }
-      store.close();
+      await store.close();
       traceIds.length = 0;
 
       const server = await startServerChild(brokers, env);
