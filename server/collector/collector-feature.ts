@@ -36,7 +36,7 @@ export const collectorFeature: Feature = {
   name: "collector",
   async start(ctx) {
     const log = ctx.logger.child({ component: "store" });
-    const store = await openEventStore(ctx.config.store);
+    const store = await openEventStore(ctx.config.store, log);
     const ingestOptions: IngestOptions = {
       decode: resolveDecodeOptions({}),
       dlqPatterns: ctx.config.dlq.patterns,

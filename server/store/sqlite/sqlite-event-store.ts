@@ -34,6 +34,8 @@ export interface SqliteStoreOptions {
   diskBudgetBytes: number;
   /** SQLite's page cache: the store's share of the process memory budget. */
   cacheBytes: number;
+  /** Told when an unreadable store file was moved aside and a fresh store started. */
+  onSetAside?: (movedTo: string) => void;
 }
 
 type KeyColumn = "trace" | "corr" | "msg" | "caus";
@@ -59,7 +61,8 @@ export class SqliteEventStore implements EventStore {
     }
     // The page cache is split between the writer's connection and this one.
     const cacheBytes = Math.floor(options.cacheBytes / 2);
-    const writer = await workerWriter({ ...options, cacheBytes });
+    const { onSetAside, ...limits } = options;
+    const writer = await workerWriter({ ...limits, cacheBytes }, { onSetAside });
     const db = new Database(options.path);
     db.pragma(`cache_size = -${Math.max(1024, Math.floor(cacheBytes / 1024))}`);
     return new SqliteEventStore(options, db, writer);

@@ -1,10 +1,10 @@
 /** The embedded store's writer thread: opens the store file, then applies write requests in order. */
 import { parentPort, workerData } from "node:worker_threads";
-import Database from "better-sqlite3";
-import { applySchema } from "@/server/store/sqlite/schema";
+import { openStoreFile } from "@/server/store/sqlite/open-database";
 import { SqliteWriter } from "@/server/store/sqlite/sqlite-writer";
 import type {
   WorkerWriterOptions,
+  WriterNotice,
   WriterReady,
   WriterReply,
   WriterRequest,
@@ -14,8 +14,9 @@ const options = workerData as WorkerWriterOptions;
 const port = parentPort!;
 
 try {
-  const db = new Database(options.path);
-  applySchema(db, options.cacheBytes);
+  const db = openStoreFile(options.path, options.cacheBytes, (movedTo) =>
+    port.postMessage({ setAside: movedTo } satisfies WriterNotice),
+  );
   const writer = new SqliteWriter(db, options);
   port.on("message", (request: WriterRequest) => {
     let reply: WriterReply;

@@ -28,12 +28,19 @@ export interface WorkerWriterOptions extends RetentionLimits {
   cacheBytes: number;
 }
 
-export type WriterRequest =
-  { id: number; kind: "append"; batch: WireBatch } | { id: number; kind: "retention"; now: number };
+export interface WorkerWriterHooks {
+  /** The store file could not be read and was moved aside; a fresh store was started. */
+  onSetAside?: (movedTo: string) => void;
+}
+
+type WriterMessage = { kind: "append"; batch: WireBatch } | { kind: "retention"; now: number };
+export type WriterRequest = WriterMessage & { id: number };
 export type WriterReply =
   { id: number; ok: true; result: WriteResult } | { id: number; ok: false; error: string };
 /** The worker's first message: schema applied, ready for requests. */
 export type WriterReady = { ready: true } | { ready: false; error: string };
+/** Sent before `ready` when an unreadable store file was moved aside. */
+export type WriterNotice = { setAside: string };
 
 /**
  * The worker file sits beside this one. Run from TypeScript sources (tsx, vitest), the worker registers
@@ -49,16 +56,23 @@ function startWorker(options: WorkerWriterOptions): Worker {
 }
 
 /** Starts the writer thread; resolves once it has opened the store (so readers find the schema in place). */
-export async function workerWriter(options: WorkerWriterOptions): Promise<WriterChannel> {
+export async function workerWriter(
+  options: WorkerWriterOptions,
+  hooks: WorkerWriterHooks = {},
+): Promise<WriterChannel> {
   const worker = startWorker(options);
   const pending = new Map<number, { resolve: (r: WriteResult) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
 
   await new Promise<void>((resolve, reject) => {
-    worker.once("message", (message: WriterReady) =>
-      message.ready ? resolve() : reject(new Error(message.error)),
-    );
+    const onMessage = (message: WriterReady | WriterNotice) => {
+      if ("setAside" in message) return hooks.onSetAside?.(message.setAside);
+      worker.off("message", onMessage);
+      if (message.ready) resolve();
+      else reject(new Error(message.error));
+    };
+    worker.on("message", onMessage);
     worker.once("error", reject);
   });
   worker.on("message", (reply: WriterReply) => {
@@ -75,7 +89,7 @@ export async function workerWriter(options: WorkerWriterOptions): Promise<Writer
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`the store's writer thread exited (code ${code})`)));
 
-  const request = (message: Omit<WriterRequest, "id">, transfer: ArrayBuffer[] = []) =>
+  const request = (message: WriterMessage, transfer: ArrayBuffer[] = []) =>
     new Promise<WriteResult>((resolve, reject) => {
       if (failure) return reject(failure);
       const id = nextId++;

@@ -1,0 +1,46 @@
+/**
+ * Opens the store file for writing, applying the schema. A file SQLite cannot read (damaged by a power
+ * loss, or not a database at all) is moved aside — never deleted — and a fresh store is started: Kafka
+ * still holds the records, and the collector reads them again from now − lookback.
+ */
+import { renameSync } from "node:fs";
+import Database from "better-sqlite3";
+import { applySchema } from "@/server/store/sqlite/schema";
+
+const UNREADABLE = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB"]);
+
+export function openStoreFile(
+  path: string,
+  cacheBytes: number,
+  onSetAside: (movedTo: string) => void,
+): Database.Database {
+  try {
+    return opened(path, cacheBytes);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (!code || !UNREADABLE.has(code)) throw error;
+    const movedTo = `${path}.unreadable-${Date.now()}`;
+    for (const suffix of ["", "-wal", "-shm"]) {
+      try {
+        renameSync(`${path}${suffix}`, `${movedTo}${suffix}`);
+      } catch {
+        // The -wal and -shm files may not exist.
+      }
+    }
+    onSetAside(movedTo);
+    return opened(path, cacheBytes);
+  }
+}
+
+function opened(path: string, cacheBytes: number): Database.Database {
+  const db = new Database(path);
+  try {
+    applySchema(db, cacheBytes);
+    // A cheap look at the first pages: a damaged header or schema fails here rather than mid-ingest.
+    db.prepare("SELECT count(*) FROM meta").get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
