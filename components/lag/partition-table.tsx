@@ -6,7 +6,7 @@ import styles from "@/components/lag/lag.module.css";
 
 /** The columns of `kafka-consumer-groups --describe`, plus time lag and status; fixed widths. */
 const COLUMNS = [
-  { label: "Topic", width: "12%" },
+  { label: "Topic", width: "20%" },
   { label: "Partition", width: "80px", numeric: true },
   { label: "Current offset", width: "100px", numeric: true },
   { label: "Log-end offset", width: "100px", numeric: true },
@@ -15,7 +15,7 @@ const COLUMNS = [
   { label: "Status", width: "92px" },
   { label: "Consumer id", width: "auto" },
   { label: "Host", width: "96px" },
-  { label: "Client id", width: "14%" },
+  { label: "Client id", width: "10%" },
 ];
 
 /** Member ids are the client id plus a UUID: keep both ends readable when the column is narrow. */
