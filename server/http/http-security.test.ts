@@ -2,6 +2,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { healthFeature } from "@/server/http/health-routes";
 import { lagFeature } from "@/server/lag";
+import { MAX_CLIENT_MESSAGE_BYTES } from "@/server/live/socket-server";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { rawRequest } from "@/server/test-support/raw-http";
@@ -64,6 +65,22 @@ describe("live socket handshake (cross-site WebSocket hijacking)", () => {
     app = await startTestApp(testConfig(), [healthFeature]);
     const rebound = `rebind.evil.example:${port(app.url)}`;
     expect(await connectFrom(app.url, { host: rebound, origin: `http://${rebound}` })).toMatch(/^refused/);
+  });
+});
+
+describe("live socket messages", () => {
+  it("a message over the size limit closes that client's connection; others keep theirs", async () => {
+    app = await startTestApp(testConfig(), [healthFeature]);
+    const open = (transport: "websocket" | "polling") => {
+      const socket = io(app?.url ?? "", { transports: [transport], reconnection: false });
+      sockets.push(socket);
+      return new Promise<Socket>((resolve) => socket.once("connect", () => resolve(socket)));
+    };
+    const [hostile, bystander] = await Promise.all([open("websocket"), open("websocket")]);
+    const closed = new Promise<string>((resolve) => hostile.once("disconnect", resolve));
+    hostile.emit("broker:refresh", "x".repeat(MAX_CLIENT_MESSAGE_BYTES + 1) as never);
+    expect(await closed).toMatch(/close/);
+    expect(bystander.connected).toBe(true);
   });
 });
 

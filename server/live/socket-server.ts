@@ -24,6 +24,8 @@ import type { Logger } from "@/server/logger";
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
+export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+
 /** Null when the handshake may proceed, else why not (sent to the client as the refusal message). */
 function handshakeProblem(req: IncomingMessage, http: HttpServer, security: HttpSecurity): string | null {
   const host = security.hosts.check(req.headers, listeningPort(http));
@@ -43,6 +45,9 @@ export function createLiveServer(
     // Same-origin only: the UI is served from this very port.
     cors: { origin: false },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // Browsers only send small subscribe/unsubscribe messages; anything bigger closes the connection
+    // instead of being buffered (socket.io's default is 1 MB per message).
+    maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
     allowRequest: (req, callback) => {
       const problem = handshakeProblem(req, http, deps.security);
       if (problem) log.warn({ origin: req.headers.origin, host: req.headers.host }, "socket refused");
