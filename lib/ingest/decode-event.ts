@@ -5,7 +5,7 @@
 import { decodeRecord } from "@/lib/decode";
 import type { EventRecord } from "@/lib/model/event";
 import type { RawRecord } from "@/lib/model/raw-record";
-import { deadLetterOf } from "@/lib/ingest/dead-letter-of";
+import { deadLetterOrigin, readDeadLetter } from "@/lib/ingest/dead-letter-of";
 import type { IngestOptions } from "@/lib/ingest/ingest-options";
 import { previewBytes } from "@/lib/ingest/preview";
 
@@ -13,7 +13,7 @@ export function decodeEvent(raw: RawRecord, options: IngestOptions): EventRecord
   const record = decodeRecord(raw, options.decode);
   let origin: string | null = null;
   try {
-    origin = deadLetterOf(raw, options.dlqPatterns);
+    origin = deadLetterOrigin(readDeadLetter(raw, options.dlqPatterns));
   } catch {
     // The origin is a convenience for the trace view; the record is shown either way.
   }

@@ -1,9 +1,14 @@
 /** What the ingest decoders need to know beyond the record: the decode rules and which topics hold dead letters. */
-import type { DecodeOptions } from "@/lib/decode";
+import { type DecodeOptions, resolveDecodeOptions } from "@/lib/decode";
 
 export interface IngestOptions {
   /** Resolved once at start (resolveDecodeOptions), never per record. */
   decode: DecodeOptions;
   /** DLQ topic name patterns (`*.DLQ`, `*-dlt`, …). */
   dlqPatterns: readonly string[];
+}
+
+/** The default decode rules with the configured DLQ patterns: what the collector and the DLQ reader use. */
+export function ingestOptions(dlqPatterns: readonly string[]): IngestOptions {
+  return { decode: resolveDecodeOptions({}), dlqPatterns };
 }

@@ -9,12 +9,29 @@ import { NO_IDENTITY, recordSize, toTimestamp } from "@/lib/decode/decode-record
 import type { EventSummary } from "@/lib/model/event";
 import type { RawRecord } from "@/lib/model/raw-record";
 import { formatRecordId } from "@/lib/model/record-id";
-import { deadLetterOf } from "@/lib/ingest/dead-letter-of";
+import type { DecodedDeadLetter } from "@/lib/dlq";
+import { deadLetterOrigin, readDeadLetter } from "@/lib/ingest/dead-letter-of";
 import type { IngestOptions } from "@/lib/ingest/ingest-options";
 import { lazyJson } from "@/lib/ingest/lazy-json";
 import { previewBytes } from "@/lib/ingest/preview";
 
 export function summarizeRecord(raw: RawRecord, options: IngestOptions): EventSummary {
+  return summarize(raw, options, false).summary;
+}
+
+/** For a record known to be a dead letter (the DLQ reader's): its summary and its decoding, from one pass. */
+export function summarizeDeadLetter(
+  raw: RawRecord,
+  options: IngestOptions,
+): { summary: EventSummary; letter: DecodedDeadLetter | null } {
+  return summarize(raw, options, true);
+}
+
+function summarize(
+  raw: RawRecord,
+  options: IngestOptions,
+  knownDeadLetter: boolean,
+): { summary: EventSummary; letter: DecodedDeadLetter | null } {
   const errors: string[] = [];
   const attempt = <T>(part: string, run: () => T, fallback: T): T => {
     try {
@@ -34,7 +51,12 @@ export function summarizeRecord(raw: RawRecord, options: IngestOptions): EventSu
       ),
     NO_IDENTITY,
   );
-  return {
+  const letter = attempt(
+    "dead letter",
+    () => readDeadLetter(raw, options.dlqPatterns, knownDeadLetter),
+    null,
+  );
+  const summary: EventSummary = {
     id: formatRecordId(raw.topic, raw.partition, raw.offset),
     topic: raw.topic,
     partition: raw.partition,
@@ -42,9 +64,10 @@ export function summarizeRecord(raw: RawRecord, options: IngestOptions): EventSu
     timestamp,
     size: attempt("size", () => recordSize(raw.key, raw.value, raw.headers), 0),
     ...identity,
-    deadLetterOf: attempt("dead letter", () => deadLetterOf(raw, options.dlqPatterns), null),
+    deadLetterOf: deadLetterOrigin(letter),
     preview: attempt("value", () => previewBytes(raw.value), ""),
     keyPreview: raw.key === null ? null : attempt("key", () => previewBytes(raw.key), ""),
     decodeError: errors.length === 0 ? null : errors.join("; "),
   };
+  return { summary, letter };
 }

@@ -3,10 +3,9 @@
  * Publishes the store ("index"), the collector ("collector"), the counters ("rates") and the feed of stored
  * events ("events") for the other features.
  */
-import { resolveDecodeOptions } from "@/lib/decode";
 import { produceEdgeId } from "@/lib/flows/build-graph";
 import { RateWindow } from "@/lib/flows/rate-window";
-import type { IngestOptions } from "@/lib/ingest/ingest-options";
+import { ingestOptions } from "@/lib/ingest/ingest-options";
 import type { EventSummary } from "@/lib/model/event";
 import { startCollector } from "@/server/collector/collector";
 import type { Feature } from "@/server/feature";
@@ -37,10 +36,7 @@ export const collectorFeature: Feature = {
   async start(ctx) {
     const log = ctx.logger.child({ component: "store" });
     const store = await openEventStore(ctx.config.store, log);
-    const ingestOptions: IngestOptions = {
-      decode: resolveDecodeOptions({}),
-      dlqPatterns: ctx.config.dlq.patterns,
-    };
+    const options = ingestOptions(ctx.config.dlq.patterns);
     const writer = new StoreWriter(store, log);
     const hub = new TailHub();
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };
@@ -51,7 +47,7 @@ export const collectorFeature: Feature = {
     const collector = await startCollector({
       config: ctx.config,
       logger: ctx.logger,
-      ingestOptions,
+      ingestOptions: options,
       positions,
       onBatch(events, partitionKey, next) {
         const now = Date.now();
@@ -75,7 +71,7 @@ export const collectorFeature: Feature = {
     ctx.registry.set(REGISTRY.collector, collector);
     ctx.registry.set(REGISTRY.rates, rates);
     ctx.registry.set(REGISTRY.events, feed);
-    registerEventRoutes(ctx.router, store, ingestOptions);
+    registerEventRoutes(ctx.router, store, options);
     const detach = registerTailSockets(ctx.io, hub);
     return {
       async stop() {

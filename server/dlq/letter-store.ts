@@ -4,9 +4,10 @@
  * is reported as windowed.
  */
 import type { KafkaMessage } from "kafkajs";
-import { decodeRecord } from "@/lib/decode";
 import { toHex } from "@/lib/decode/bytes";
-import { type DecodedDeadLetter, decodeDeadLetter, ledgerKey } from "@/lib/dlq";
+import { type DecodedDeadLetter, ledgerKey } from "@/lib/dlq";
+import { type IngestOptions, ingestOptions } from "@/lib/ingest/ingest-options";
+import { summarizeDeadLetter } from "@/lib/ingest/summarize-record";
 import { flattenHeaders, type RawHeader, type RawRecord } from "@/lib/model/raw-record";
 
 export interface StoredLetter {
@@ -64,39 +65,51 @@ export class LetterStore {
   private sorted: StoredLetter[] | null = null;
   windowed = false;
 
+  private readonly options: IngestOptions;
+
   constructor(
     readonly topic: string,
     private readonly maxLetters: number,
-    private readonly patterns: readonly string[],
-  ) {}
+    patterns: readonly string[],
+  ) {
+    this.options = ingestOptions(patterns);
+  }
 
   add(partition: number, message: KafkaMessage): boolean {
     const id = ledgerKey(this.topic, partition, message.offset);
     if (this.letters.has(id)) return false;
-    const headers = flattenHeaders(message.headers);
+    // Copies, so a kept letter holds its own bytes and not kafkajs' whole fetch buffer.
+    const key = message.key === null ? null : Buffer.from(message.key);
+    const value = message.value === null ? null : Buffer.from(message.value);
+    const headers = flattenHeaders(message.headers).map((h) => ({
+      key: h.key,
+      value: h.value === null ? null : Uint8Array.prototype.slice.call(h.value),
+    }));
     const raw: RawRecord = {
       topic: this.topic,
       partition,
       offset: message.offset,
       timestamp: message.timestamp,
-      key: message.key,
-      value: message.value,
+      key,
+      value,
       headers,
     };
-    const dead = decodeDeadLetter(raw, { patterns: this.patterns });
-    const event = decodeRecord(raw);
+    // One pass gives the letter's trace identity and its dead-letter decoding.
+    const { summary, letter } = summarizeDeadLetter(raw, this.options);
+    // Known to be a dead letter, it is always decoded (decodeDeadLetter never throws).
+    const dead = letter!;
     this.letters.set(id, {
       id,
       topic: this.topic,
       partition,
       offset: message.offset,
-      timestamp: dead.timestamp ?? event.timestamp,
-      key: message.key,
-      value: message.value,
+      timestamp: dead.timestamp ?? summary.timestamp,
+      key,
+      value,
       headers,
       dead,
-      traceId: event.traceId,
-      keyPreview: preview(message.key),
+      traceId: summary.traceId,
+      keyPreview: preview(key),
     });
     this.sorted = null;
     if (this.letters.size > this.maxLetters * 1.05) this.evict();
