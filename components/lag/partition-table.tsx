@@ -6,7 +6,7 @@ import styles from "@/components/lag/lag.module.css";
 
 /** The columns of `kafka-consumer-groups --describe`, plus time lag and status; fixed widths. */
 const COLUMNS = [
-  { label: "Topic", width: "20%" },
+  { label: "Topic", width: "15%" },
   { label: "Partition", width: "80px", numeric: true },
   { label: "Current offset", width: "100px", numeric: true },
   { label: "Log-end offset", width: "100px", numeric: true },
