@@ -6,13 +6,15 @@ import { dlqFeature } from "@/server/dlq";
 import { collectorFeature } from "@/server/collector/collector-feature";
 import { flowsFeature } from "@/server/flows/flows-feature";
 import { healthFeature } from "@/server/http/health-routes";
+import { openApiFeature } from "@/server/http/openapi-routes";
 import { lagFeature } from "@/server/lag";
 import { metricsFeature } from "@/server/metrics/feature";
 import { tracesFeature } from "@/server/traces/traces-feature";
 
 export const features: readonly Feature[] = [
-  metricsFeature, // first: it times the API routes the features after it register
+  metricsFeature,
   healthFeature,
+  openApiFeature,
   collectorFeature,
   flowsFeature,
   lagFeature,

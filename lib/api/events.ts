@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineRoute, typedResponse } from "@/lib/api/contract";
 import type { EventRecord, EventSummary } from "@/lib/model/event";
 
 /** What a person can filter the event tail and `GET /api/events` by. Every field narrows; empty = all. */
@@ -46,3 +47,19 @@ export interface EventsResponse {
  */
 export type EventResponse =
   { payload: "stored"; event: EventRecord } | { payload: "expired"; event: EventSummary };
+
+export const eventsRoute = defineRoute({
+  method: "GET",
+  path: "/api/events",
+  summary: "Recent events, newest first, filtered by topic, service, type and free text",
+  query: eventsQuerySchema,
+  response: typedResponse<EventsResponse>("Matching event summaries and the store's window"),
+});
+
+export const eventRoute = defineRoute({
+  method: "GET",
+  path: "/api/events/:id",
+  summary: "One event (`topic/partition/offset`) with its decoded payload, or its summary once expired",
+  params: z.object({ id: z.string() }),
+  response: typedResponse<EventResponse>("The event"),
+});

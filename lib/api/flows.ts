@@ -1,4 +1,5 @@
 /** `GET /api/topics` and `GET /api/flows`: the shape of the system and how fast things move through it. */
+import { defineRoute, typedResponse } from "@/lib/api/contract";
 
 export interface TopicInfo {
   name: string;
@@ -55,3 +56,17 @@ export interface FlowStats {
   /** Total messages per second across all topics. */
   totalRate: number;
 }
+
+export const topicsRoute = defineRoute({
+  method: "GET",
+  path: "/api/topics",
+  summary: "Every topic with partitions, rates, DLQ flag and events held",
+  response: typedResponse<TopicsResponse>("The topics, by name"),
+});
+
+export const flowsRoute = defineRoute({
+  method: "GET",
+  path: "/api/flows",
+  summary: "The flow graph: services, topics and consumer groups with produce and consume rates",
+  response: typedResponse<FlowGraph>("The graph"),
+});

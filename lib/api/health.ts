@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defineRoute, schemaResponse } from "@/lib/api/contract";
 
 /** `GET /api/health`. A schema, not just a type, so tests and the UI can validate what they receive. */
 export const healthResponseSchema = z.object({
@@ -51,3 +52,11 @@ export const healthResponseSchema = z.object({
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+export const healthRoute = defineRoute({
+  method: "GET",
+  path: "/api/health",
+  summary: "Broker, collector, store and memory status; `?fresh=1` checks the broker now",
+  query: z.object({ fresh: z.string().optional() }),
+  response: schemaResponse("Status of the server and what it depends on", healthResponseSchema),
+});

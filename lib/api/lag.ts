@@ -7,6 +7,7 @@
  * means unknown, never zero. Times are ms since epoch; durations are seconds.
  */
 import { z } from "zod";
+import { defineRoute, schemaResponse } from "@/lib/api/contract";
 
 /** A non-negative int64 as a decimal string. */
 const int64 = z.string().regex(/^\d{1,19}$/, "must be a non-negative int64 as a decimal string");
@@ -136,3 +137,18 @@ export type LagPartition = z.infer<typeof lagPartitionSchema>;
 export type TopicHistoryPoint = z.infer<typeof topicHistoryPointSchema>;
 export type LagTopic = z.infer<typeof lagTopicSchema>;
 export type LagGroupDetailResponse = z.infer<typeof lagGroupDetailResponseSchema>;
+
+export const lagGroupsRoute = defineRoute({
+  method: "GET",
+  path: "/api/lag",
+  summary: "Every consumer group with offset lag, time lag, Burrow status and time to drain",
+  response: schemaResponse("The groups at the last poll", lagGroupsResponseSchema),
+});
+
+export const lagGroupRoute = defineRoute({
+  method: "GET",
+  path: "/api/lag/:group",
+  summary: "One consumer group: members, partitions (as kafka-consumer-groups --describe) and history",
+  params: z.object({ group: z.string() }),
+  response: schemaResponse("The group at the last poll", lagGroupDetailResponseSchema),
+});

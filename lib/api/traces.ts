@@ -1,5 +1,6 @@
 /** `GET /api/traces` and `GET /api/traces/:id`: recent trace summaries and one stitched trace. */
 import { z } from "zod";
+import { defineRoute, typedResponse } from "@/lib/api/contract";
 import type { IndexWindow } from "@/lib/api/events";
 import type { StitchedTrace, TraceSummary } from "@/lib/traces";
 
@@ -38,3 +39,25 @@ export interface TraceResponse {
   /** For each dead-letter hop: where to see it on the Dead letters page. */
   deadLetterLinks: Record<string, string>;
 }
+
+export const tracesRoute = defineRoute({
+  method: "GET",
+  path: "/api/traces",
+  summary: "Recent traces, newest first, filtered by service, topic, status and duration",
+  query: tracesQuerySchema,
+  response: typedResponse<TracesResponse>("Trace summaries and the store's window"),
+});
+
+export const traceRoute = defineRoute({
+  method: "GET",
+  path: "/api/traces/:id",
+  summary: "One stitched trace by trace id, traceparent, B3 id, correlation id or message id",
+  params: z.object({
+    id: z
+      .string()
+      .trim()
+      .min(1, "give a trace id, a traceparent, a B3 id or a correlation id")
+      .max(512, "give a trace id, a traceparent, a B3 id or a correlation id"),
+  }),
+  response: typedResponse<TraceResponse>("The trace"),
+});

@@ -2,9 +2,10 @@
  * `GET /api/alerts` (active and recently resolved), `GET /api/alerts/rules`, and `PUT /api/alerts/rules/:id`
  * (admin session + same Origin) which creates or replaces a rule and stores it in the rules topic.
  */
-import { type AlertRule, type AlertRulesResponse, ruleBodySchema, ruleIdSchema } from "@/lib/alerts";
+import { type AlertRule, type AlertRulesResponse } from "@/lib/alerts";
+import { alertRulesRoute, alertsRoute, saveAlertRuleRoute } from "@/lib/api/alerts";
 import { AppError } from "@/lib/errors";
-import { type AuthService, readJsonBody } from "@/server/auth";
+import type { AuthService } from "@/server/auth";
 import type { Router } from "@/server/http/router";
 import type { AlertEvaluator } from "@/server/alerts/evaluator";
 import type { RuleStore } from "@/server/alerts/rule-store";
@@ -21,15 +22,11 @@ export function registerAlertRoutes(
     loaded: deps.store.loaded,
     topic: deps.store.topic,
   });
-  router.get("/api/alerts", () => deps.evaluator.snapshot());
-  router.get("/api/alerts/rules", rulesResponse);
-  router.put("/api/alerts/rules/:id", async ({ req, params }) => {
+  router.route(alertsRoute, () => deps.evaluator.snapshot());
+  router.route(alertRulesRoute, rulesResponse);
+  router.route(saveAlertRuleRoute, async ({ req, params, body }) => {
     deps.auth.requireAdmin(req);
-    const id = ruleIdSchema.safeParse(params.id);
-    if (!id.success)
-      throw new AppError("bad_request", `invalid rule id: ${id.error.issues[0]?.message ?? ""}`);
-    const body = await readJsonBody(req, ruleBodySchema);
-    const rule: AlertRule = { id: id.data, ...body };
+    const rule: AlertRule = { id: params.id, ...(await body()) };
     const current = deps.rules();
     if (!current.some((r) => r.id === rule.id) && current.length >= MAX_RULES)
       throw new AppError("conflict", `there are already ${MAX_RULES} rules; change an existing one instead`);

@@ -3,31 +3,16 @@
  * `POST /api/auth/sign-out`, `GET /api/auth/session`. Tokens and cookies never reach a log line.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
+import { sessionRoute, signInRoute, signOutRoute } from "@/lib/api/auth";
 import type { SessionResponse } from "@/lib/api/dlq";
 import { AppError } from "@/lib/errors";
 import { createAuthService, publishAuth } from "@/server/auth/auth";
 import { OneTimeCode } from "@/server/auth/one-time-code";
 import { clientKey, SignInThrottle } from "@/server/auth/throttle";
-import { isSecureRequest, readCookie, readJsonBody, SESSION_COOKIE } from "@/server/auth/request";
+import { isSecureRequest, readCookie, SESSION_COOKIE } from "@/server/auth/request";
 import { type Session, SessionStore } from "@/server/auth/sessions";
 import { tokenMatches } from "@/server/auth/token";
 import type { Feature } from "@/server/feature";
-import { sendJson } from "@/server/http/router";
-
-const signInSchema = z
-  .strictObject({
-    /** The admin token itself, or a one-time sign-in code (the link `npm run demo` prints). */
-    token: z.string().min(1).max(1024).optional(),
-    code: z.string().min(1).max(1024).optional(),
-    /** Who is signing in, for the audit log and `x-redriven-by`; the token is shared, so this is a label. */
-    name: z
-      .string()
-      .trim()
-      .regex(/^[\p{L}\p{N} ._@-]{1,64}$/u, "1–64 letters, digits, spaces or . _ @ -")
-      .optional(),
-  })
-  .refine((b) => (b.token === undefined) !== (b.code === undefined), "send either token or code");
 
 const DEFAULT_USER = "admin";
 
@@ -63,15 +48,15 @@ export const authFeature: Feature = {
     publishAuth(ctx, auth);
     const log = ctx.logger.child({ component: "auth" });
 
-    router.get("/api/auth/session", ({ req }) => view(enabled, auth.session(req)));
+    router.route(sessionRoute, ({ req }) => view(enabled, auth.session(req)));
 
-    router.post("/api/auth/sign-in", async ({ req, res }) => {
+    router.route(signInRoute, async ({ req, res, body: readBody }) => {
       auth.requireSameOrigin(req);
       const client = clientKey(req.socket.remoteAddress);
       // Counted before the body is awaited, so concurrent guesses cannot all slip past the limit.
       if (!throttle.attempt(client))
         throw new AppError("too_many_requests", "too many sign-in attempts; wait a few minutes");
-      const body = await readJsonBody(req, signInSchema);
+      const body = await readBody();
       if (adminToken === null)
         throw new AppError("unavailable", "sign-in is disabled: this server has no EVENTSCOPE_ADMIN_TOKEN");
       const user = body.name ?? DEFAULT_USER;
@@ -93,10 +78,10 @@ export const authFeature: Feature = {
       setCookie(req, res, id, Math.floor(config.auth.sessionTtlMs / 1000));
       log.info({ user }, "signed in");
       auth.emit({ action: "auth.sign-in", by: user, outcome: "succeeded", message: null });
-      sendJson(res, 200, view(enabled, session));
+      return view(enabled, session);
     });
 
-    router.post("/api/auth/sign-out", ({ req, res }) => {
+    router.route(signOutRoute, ({ req, res }) => {
       auth.requireSameOrigin(req);
       const id = readCookie(req, SESSION_COOKIE);
       const session = sessions.get(id);
@@ -104,7 +89,7 @@ export const authFeature: Feature = {
       setCookie(req, res, "", 0);
       if (session)
         auth.emit({ action: "auth.sign-out", by: session.user, outcome: "succeeded", message: null });
-      sendJson(res, 200, view(enabled, null));
+      return view(enabled, null);
     });
 
     return { stop: async () => undefined };

@@ -3,7 +3,7 @@
  * sockets on the Flows page. Aggregates are computed once per tick for everyone, not per client.
  */
 import { logLevel } from "kafkajs";
-import type { FlowStats, TopicsResponse } from "@/lib/api/flows";
+import { type FlowStats, flowsRoute, topicsRoute } from "@/lib/api/flows";
 import { isDlqTopicName } from "@/lib/dlq";
 import { buildFlowGraph, consumeEdgeId } from "@/lib/flows/build-graph";
 import { REGISTRY, type StreamRates } from "@/server/collector/collector-feature";
@@ -40,7 +40,7 @@ export const flowsFeature: Feature = {
       return out;
     };
 
-    ctx.router.get("/api/topics", (): TopicsResponse => {
+    ctx.router.route(topicsRoute, () => {
       const now = Date.now();
       const topicRates = rates.topics.rates(now);
       const counts = index.topicCounts();
@@ -59,7 +59,7 @@ export const flowsFeature: Feature = {
       return { topics: topics.sort((a, b) => a.name.localeCompare(b.name)) };
     });
 
-    ctx.router.get("/api/flows", () => {
+    ctx.router.route(flowsRoute, () => {
       const now = Date.now();
       return buildFlowGraph({
         topics: [...collector.topics().keys()].map((name) => ({

@@ -1,5 +1,5 @@
 /** `GET /api/events` (recent events, newest first) and `GET /api/events/:id` (one event, full payload). */
-import { type EventResponse, type EventsResponse, eventsQuerySchema } from "@/lib/api/events";
+import { type EventResponse, eventRoute, eventsRoute } from "@/lib/api/events";
 import { AppError } from "@/lib/errors";
 import { decodeEvent } from "@/lib/ingest/decode-event";
 import type { IngestOptions } from "@/lib/ingest/ingest-options";
@@ -9,14 +9,8 @@ import { describeWindow } from "@/server/store/describe-window";
 import { storedRecord } from "@/server/store/stored-record";
 
 export function registerEventRoutes(router: Router, store: EventStore, ingestOptions: IngestOptions): void {
-  router.get("/api/events", ({ url }): EventsResponse => {
-    const query = eventsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success)
-      throw new AppError(
-        "bad_request",
-        `invalid query: ${query.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
-      );
-    const { limit, ...filter } = query.data;
+  router.route(eventsRoute, ({ query }) => {
+    const { limit, ...filter } = query;
     const found = store.recent(filter, limit);
     return {
       events: found.items,
@@ -26,8 +20,8 @@ export function registerEventRoutes(router: Router, store: EventStore, ingestOpt
     };
   });
 
-  router.get("/api/events/:id", ({ params }): EventResponse => {
-    const id = params.id ?? "";
+  router.route(eventRoute, ({ params }): EventResponse => {
+    const { id } = params;
     const summary = store.get(id);
     if (!summary)
       throw new AppError(

@@ -1,4 +1,4 @@
-import type { HealthResponse } from "@/lib/api/health";
+import { type HealthResponse, healthRoute } from "@/lib/api/health";
 import type { Collector } from "@/server/collector/collector";
 import type { Feature } from "@/server/feature";
 import type { EventStore } from "@/server/store/event-store";
@@ -6,9 +6,9 @@ import type { EventStore } from "@/server/store/event-store";
 export const healthFeature: Feature = {
   name: "health",
   start({ router, brokerMonitor, version, startedAt, registry, config }) {
-    router.get("/api/health", async ({ url }): Promise<HealthResponse> => {
+    router.route(healthRoute, async ({ query }): Promise<HealthResponse> => {
       // `?fresh=1` checks the broker now instead of reporting the last periodic check.
-      const broker = url.searchParams.has("fresh") ? await brokerMonitor.checkNow() : brokerMonitor.current();
+      const broker = query.fresh !== undefined ? await brokerMonitor.checkNow() : brokerMonitor.current();
       return {
         status: broker.state === "up" ? "ok" : "degraded",
         version,

@@ -1,26 +1,50 @@
 /**
- * A deliberately small JSON router for /api: exact segments and `:params`, one handler per route. The
- * API is a handful of routes next to Next's own request handler on the same port, so a framework would
- * add a second request pipeline without removing any code here.
+ * A deliberately small JSON router for /api: exact segments and `:params`, one handler per route contract
+ * (lib/api). The API is a handful of routes next to Next's own request handler on the same port, so a
+ * framework would add a second request pipeline without removing any code here.
+ *
+ * Every route is registered with its contract: the router parses path params and query with the
+ * contract's schemas before the handler runs (a failure answers 400 naming the fields), hands the handler
+ * a `body()` that reads and validates the JSON body when the handler asks (after its own access checks),
+ * and the handler's return type is checked against the contract's response type.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { z } from "zod";
+import type { AnyRouteContract, FieldsSchema, HttpMethod, RouteContract } from "@/lib/api/contract";
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import type { Logger } from "@/server/logger";
+import { readJsonBody } from "@/server/http/read-json-body";
 
-export interface RequestContext {
+export interface RouteInput<P extends FieldsSchema, Q extends FieldsSchema, B extends z.ZodType | null> {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
-  params: Record<string, string>;
+  params: z.output<P>;
+  query: z.output<Q>;
+  /** Reads and validates the JSON body with the contract's schema. */
+  body: () => Promise<B extends z.ZodType ? z.output<B> : never>;
 }
 
-export type Handler = (ctx: RequestContext) => Promise<unknown> | unknown;
-type Method = "GET" | "POST" | "PUT" | "DELETE";
+/** An answer with a status other than 200 (e.g. 202 for a task that was started). */
+export class Reply<R> {
+  constructor(
+    readonly status: number,
+    readonly body: R,
+  ) {}
+}
+
+type Answer<R> = R | Reply<R>;
+export type RouteHandler<P extends FieldsSchema, Q extends FieldsSchema, B extends z.ZodType | null, R> = (
+  input: RouteInput<P, Q, B>,
+) => Promise<Answer<R>> | Answer<R>;
+
+/** Told about every matched request with the route's template, e.g. to time it by route. */
+export type RouteObserver = (method: HttpMethod, template: string, res: ServerResponse) => void;
 
 interface Route {
-  method: Method;
+  contract: AnyRouteContract;
   segments: string[];
-  handler: Handler;
+  handler: (input: RouteInput<FieldsSchema, FieldsSchema, z.ZodType | null>) => unknown;
 }
 
 /** A path parameter as text; a malformed escape (`%E0%A4%A`) is the caller's mistake, not a server fault. */
@@ -32,26 +56,39 @@ function decodePathSegment(part: string): string {
   }
 }
 
+function parseFields<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join(".") || where}: ${i.message}`);
+  throw new AppError("bad_request", `invalid ${where}: ${problems.join("; ")}`, { problems });
+}
+
 export class Router {
-  private readonly routes: Route[] = [];
+  private readonly table: Route[] = [];
+  private readonly observers: RouteObserver[] = [];
 
   constructor(private readonly logger: Logger) {}
 
-  get(path: string, handler: Handler): this {
-    return this.add("GET", path, handler);
-  }
-
-  post(path: string, handler: Handler): this {
-    return this.add("POST", path, handler);
-  }
-
-  put(path: string, handler: Handler): this {
-    return this.add("PUT", path, handler);
-  }
-
-  private add(method: Method, path: string, handler: Handler): this {
-    this.routes.push({ method, segments: path.split("/").filter(Boolean), handler });
+  /** The handler's answer is checked against the contract's response type (not inferred from it). */
+  route<P extends FieldsSchema, Q extends FieldsSchema, B extends z.ZodType | null, R>(
+    contract: RouteContract<P, Q, B, R>,
+    handler: RouteHandler<P, Q, B, NoInfer<R>>,
+  ): this {
+    this.table.push({
+      contract,
+      segments: contract.path.split("/").filter(Boolean),
+      handler: handler as Route["handler"],
+    });
     return this;
+  }
+
+  observe(observer: RouteObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Method and path template of every registered route, in registration order. */
+  routes(): { method: HttpMethod; path: string }[] {
+    return this.table.map(({ contract }) => ({ method: contract.method, path: contract.path }));
   }
 
   private match(
@@ -60,7 +97,7 @@ export class Router {
   ): { route: Route; params: Record<string, string> } | "wrong-method" | null {
     const parts = pathname.split("/").filter(Boolean);
     let pathMatched = false;
-    for (const route of this.routes) {
+    for (const route of this.table) {
       if (route.segments.length !== parts.length) continue;
       const params: Record<string, string> = {};
       const ok = route.segments.every((seg, i) => {
@@ -72,7 +109,7 @@ export class Router {
         return seg === part;
       });
       if (!ok) continue;
-      if (route.method === method) return { route, params };
+      if (route.contract.method === method) return { route, params };
       pathMatched = true;
     }
     return pathMatched ? "wrong-method" : null;
@@ -84,8 +121,22 @@ export class Router {
       if (found === null) throw new AppError("not_found", `no API route ${req.method} ${url.pathname}`);
       if (found === "wrong-method")
         throw new AppError("bad_request", `${req.method} is not supported on ${url.pathname}`);
-      const result = await found.route.handler({ req, res, url, params: found.params });
-      if (!res.headersSent) sendJson(res, 200, result ?? { ok: true });
+      const { contract, handler } = found.route;
+      for (const observe of this.observers) observe(contract.method, contract.path, res);
+      const result = await handler({
+        req,
+        res,
+        url,
+        params: parseFields(contract.params, found.params, "path"),
+        query: parseFields(contract.query, Object.fromEntries(url.searchParams), "query"),
+        body: async () => {
+          if (contract.body === null) throw new Error(`${contract.path} has no request body`);
+          return readJsonBody(req, contract.body, contract.bodyLimitBytes) as Promise<never>;
+        },
+      });
+      if (res.headersSent) return;
+      if (result instanceof Reply) sendJson(res, result.status, result.body);
+      else sendJson(res, 200, result);
     } catch (error) {
       this.sendError(res, error);
     }

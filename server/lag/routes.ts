@@ -1,19 +1,19 @@
 /** `GET /api/lag` and `GET /api/lag/:group` (shapes in lib/api/lag.ts). */
-import type { LagGroupDetailResponse, LagGroupsResponse } from "@/lib/api/lag";
+import { lagGroupRoute, lagGroupsRoute } from "@/lib/api/lag";
 import { AppError } from "@/lib/errors";
 import type { Router } from "@/server/http/router";
 import type { LagService } from "@/server/lag/service";
 
 export function registerLagRoutes(router: Router, service: LagService): void {
   // Right after start, answer with the first poll rather than with an empty table.
-  router.get("/api/lag", async (): Promise<LagGroupsResponse> => {
+  router.route(lagGroupsRoute, async () => {
     await service.ready();
     return service.groups();
   });
 
-  router.get("/api/lag/:group", async ({ params }): Promise<LagGroupDetailResponse> => {
+  router.route(lagGroupRoute, async ({ params }) => {
     await service.ready();
-    const id = params.group ?? "";
+    const id = params.group;
     const detail = service.group(id);
     if (detail) return detail;
     const { observedAt, error } = service.groups();

@@ -1,13 +1,13 @@
 /**
  * Prometheus metrics at `GET /metrics`: lag per group and topic, DLQ and re-drive figures, Eventscope's
- * own pipeline, API request durations and the Node process. Runs first among the features so it can time
- * the routes the others register; every other figure is looked up at scrape time (see sources.ts).
+ * own pipeline, API request durations (by route template) and the Node process. Every other figure is
+ * looked up at scrape time (see sources.ts).
  */
 import { collectDefaultMetrics, Gauge, Registry } from "prom-client";
 import type { Feature } from "@/server/feature";
 import { registerDlqMetrics } from "@/server/metrics/dlq-metrics";
 import { serveMetrics } from "@/server/metrics/endpoint";
-import { requestTimer, timeRoutes } from "@/server/metrics/http-metrics";
+import { requestTimer } from "@/server/metrics/http-metrics";
 import { registerLagMetrics } from "@/server/metrics/lag-metrics";
 import { registerPipelineMetrics } from "@/server/metrics/pipeline-metrics";
 import { type MetricsSources, sourcesFromRegistry } from "@/server/metrics/sources";
@@ -33,7 +33,8 @@ export const metricsFeature: Feature = {
   start({ router, io, logger, registry: services, version }) {
     const registry = buildRegistry(sourcesFromRegistry(services), version);
     const time = requestTimer(registry);
-    timeRoutes(router, time);
+    // The router reports each matched request with its route template, whichever feature registered it.
+    router.observe(time);
     const unserve = serveMetrics(io.httpServer, registry, { logger, time });
     return {
       async stop() {

@@ -4,7 +4,6 @@
  */
 import type { ServerResponse } from "node:http";
 import { Histogram, type Registry } from "prom-client";
-import type { Handler, Router } from "@/server/http/router";
 
 export type RequestTimer = (method: string, route: string, res: ServerResponse) => void;
 
@@ -23,22 +22,4 @@ export function requestTimer(registry: Registry): RequestTimer {
       histogram.observe({ method, route, status_code: res.statusCode }, seconds);
     });
   };
-}
-
-/**
- * Times every route registered on `router` from now on. The router matches routes itself and keeps its
- * table private, so the template is captured where it is known: when a feature registers its handler.
- * Start this before the features that register routes.
- */
-export function timeRoutes(router: Router, time: RequestTimer): void {
-  const wrap =
-    (method: string, route: string, handler: Handler): Handler =>
-    (ctx) => {
-      time(method, route, ctx.res);
-      return handler(ctx);
-    };
-  const get = router.get.bind(router);
-  const post = router.post.bind(router);
-  router.get = (path, handler) => get(path, wrap("GET", path, handler));
-  router.post = (path, handler) => post(path, wrap("POST", path, handler));
 }

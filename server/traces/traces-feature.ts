@@ -1,8 +1,6 @@
 /** `GET /api/traces`, `GET /api/traces/:id` and live "trace changed" notices for watched traces. */
-import type { TracesResponse } from "@/lib/api/traces";
-import { tracesQuerySchema } from "@/lib/api/traces";
+import { traceRoute, tracesRoute } from "@/lib/api/traces";
 import { isDlqTopicName } from "@/lib/dlq";
-import { AppError } from "@/lib/errors";
 import { type EventFeed, REGISTRY } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
 import type { EventStore } from "@/server/store/event-store";
@@ -26,21 +24,12 @@ export const tracesFeature: Feature = {
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });
 
-    ctx.router.get("/api/traces", ({ url }): TracesResponse => {
-      const query = tracesQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-      if (!query.success)
-        throw new AppError(
-          "bad_request",
-          `invalid query: ${query.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
-        );
-      return { ...service.listRecent(query.data), window: store.stats().window };
-    });
-    ctx.router.get("/api/traces/:id", ({ params }) => {
-      const raw = (params.id ?? "").trim();
-      if (!raw || raw.length > 512)
-        throw new AppError("bad_request", "give a trace id, a traceparent, a B3 id or a correlation id");
-      return service.getTrace(raw);
-    });
+    ctx.router.route(tracesRoute, ({ query }) => ({
+      ...service.listRecent(query),
+      window: store.stats().window,
+    }));
+    // The id arrives trimmed and 1–512 characters long (the contract's schema).
+    ctx.router.route(traceRoute, ({ params }) => service.getTrace(params.id));
 
     // Watchers join a room per trace id; only ids someone watches cost anything per event.
     const watched = new Map<string, number>();
