@@ -7,20 +7,16 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import {
-  type AlertRule,
-  type AlertRuleBody,
-  alertRulesResponseSchema,
-  alertsResponseSchema,
-} from "@/lib/alerts";
-import { fetchJson } from "@/components/api/fetch-json";
+import { type AlertRule, alertRulesResponseSchema, alertsResponseSchema } from "@/lib/alerts";
+import { alertRulesRoute, alertsRoute, saveAlertRuleRoute } from "@/lib/api/alerts";
+import { callApi } from "@/components/api/call-api";
 import { useLiveSocket } from "@/components/live/live-socket-provider";
 import { queryKeys } from "@/components/live/query-keys";
 
 export function useAlerts() {
   return useQuery({
     queryKey: queryKeys.alerts,
-    queryFn: async () => alertsResponseSchema.parse(await fetchJson<unknown>("/api/alerts")),
+    queryFn: () => callApi(alertsRoute),
     staleTime: Infinity,
   });
 }
@@ -28,7 +24,7 @@ export function useAlerts() {
 export function useAlertRules() {
   return useQuery({
     queryKey: queryKeys.alertRules,
-    queryFn: async () => alertRulesResponseSchema.parse(await fetchJson<unknown>("/api/alerts/rules")),
+    queryFn: () => callApi(alertRulesRoute),
     staleTime: Infinity,
   });
 }
@@ -63,13 +59,7 @@ export function useAlertsLiveUpdates(): void {
 export function useSaveRule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: AlertRule) =>
-      fetchJson<unknown>(`/api/alerts/rules/${encodeURIComponent(id)}`, {
-        method: "PUT",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body satisfies AlertRuleBody),
-      }),
+    mutationFn: ({ id, ...body }: AlertRule) => callApi(saveAlertRuleRoute, { params: { id }, body }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.alertRules }),
   });
 }

@@ -12,7 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
+/** The parsed JSON body; callers read it through a route contract (see call-api.ts). */
+export async function fetchJson(path: string, init?: RequestInit): Promise<unknown> {
   const res = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
@@ -23,5 +24,5 @@ export async function fetchJson<T>(path: string, init?: RequestInit): Promise<T>
       err?.message ?? `request failed with HTTP ${res.status}`,
     );
   }
-  return body as T;
+  return body;
 }

@@ -1,25 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { sessionRoute, signInRoute, signOutRoute } from "@/lib/api/auth";
 import type { SessionResponse } from "@/lib/api/dlq";
-import { fetchJson } from "@/components/api/fetch-json";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
-
-/** POSTs JSON to the API; the browser adds Origin and the session cookie (same origin). */
-export function postJson<T>(path: string, body?: unknown): Promise<T> {
-  return fetchJson<T>(path, {
-    method: "POST",
-    credentials: "same-origin",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
 
 /** Who is signed in; read-only pages use it to enable or explain their actions. */
 export function useSession() {
   return useQuery({
     queryKey: queryKeys.session,
-    queryFn: () => fetchJson<SessionResponse>("/api/auth/session", { credentials: "same-origin" }),
+    queryFn: () => callApi(sessionRoute),
     staleTime: 60_000,
   });
 }
@@ -40,7 +31,7 @@ export function useSignIn() {
   const setSession = useSetSession();
   return useMutation({
     mutationFn: (input: ({ token: string } | { code: string }) & { name?: string }) =>
-      postJson<SessionResponse>("/api/auth/sign-in", input),
+      callApi(signInRoute, { body: input }),
     onSuccess: setSession,
   });
 }
@@ -48,7 +39,7 @@ export function useSignIn() {
 export function useSignOut() {
   const setSession = useSetSession();
   return useMutation({
-    mutationFn: () => postJson<SessionResponse>("/api/auth/sign-out"),
+    mutationFn: () => callApi(signOutRoute),
     onSuccess: setSession,
   });
 }

@@ -8,27 +8,25 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import type {
-  AuditResponse,
-  DeadLetterDetail,
-  DeadLettersResponse,
-  DlqTopicsResponse,
-  RedriveDryRunResponse,
-  RedriveStartResponse,
-  RedriveTask,
-  RedriveTasksResponse,
-} from "@/lib/api/dlq";
+import type { RedriveStartResponse, RedriveTask } from "@/lib/api/dlq";
+import {
+  auditRoute,
+  cancelRedriveRoute,
+  deadLetterRoute,
+  deadLettersRoute,
+  dlqTopicsRoute,
+  redriveRoute,
+  redrivesRoute,
+  resumeRedriveRoute,
+} from "@/lib/api/dlq-routes";
 import type { RedriveRequestInput } from "@/lib/dlq";
-import { fetchJson } from "@/components/api/fetch-json";
-import { postJson } from "@/components/auth/use-session";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
-
-const topicPath = (topic: string) => `/api/dlq/${encodeURIComponent(topic)}`;
 
 export function useDlqTopics() {
   return useQuery({
     queryKey: queryKeys.dlqTopics,
-    queryFn: () => fetchJson<DlqTopicsResponse>("/api/dlq"),
+    queryFn: () => callApi(dlqTopicsRoute),
     // While the ledger loads the counts are incomplete: look again soon.
     refetchInterval: (q) => (q.state.data?.state === "loading" ? 1_500 : 30_000),
   });
@@ -46,11 +44,11 @@ export function useDeadLetters(topic: string, query: LettersQuery) {
   if (query.q) params.q = query.q;
   return useInfiniteQuery({
     queryKey: queryKeys.dlqLetters(topic, params),
-    queryFn: ({ pageParam }) => {
-      const search = new URLSearchParams(params);
-      if (pageParam) search.set("cursor", pageParam);
-      return fetchJson<DeadLettersResponse>(`${topicPath(topic)}/messages?${search}`);
-    },
+    queryFn: ({ pageParam }) =>
+      callApi(deadLettersRoute, {
+        params: { topic },
+        query: { ...params, cursor: pageParam || undefined },
+      }),
     initialPageParam: "",
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -61,7 +59,10 @@ export function useLetterDetail(id: string | null) {
   const [topic, partition, offset] = id ? [id.slice(0, id.indexOf("/")), ...id.split("/").slice(-2)] : [];
   return useQuery({
     queryKey: queryKeys.dlqLetter(id ?? ""),
-    queryFn: () => fetchJson<DeadLetterDetail>(`${topicPath(topic ?? "")}/messages/${partition}/${offset}`),
+    queryFn: () =>
+      callApi(deadLetterRoute, {
+        params: { topic: topic ?? "", partition: partition ?? "", offset: offset ?? "" },
+      }),
     enabled: id !== null,
   });
 }
@@ -69,9 +70,7 @@ export function useLetterDetail(id: string | null) {
 export function useRedriveTasks(topic: string) {
   return useQuery({
     queryKey: queryKeys.redriveTasks(topic),
-    queryFn: async () =>
-      (await fetchJson<RedriveTasksResponse>(`/api/redrives?topic=${encodeURIComponent(topic)}&limit=5`))
-        .tasks,
+    queryFn: async () => (await callApi(redrivesRoute, { query: { topic, limit: 5 } })).tasks,
   });
 }
 
@@ -79,8 +78,7 @@ export function useRedriveTasks(topic: string) {
 export function useDryRun(topic: string, request: RedriveRequestInput | null) {
   return useQuery({
     queryKey: ["dlq", "dry-run", topic, request],
-    queryFn: () =>
-      postJson<RedriveDryRunResponse>(`${topicPath(topic)}/redrive`, { ...request, dryRun: true }),
+    queryFn: () => callApi(redriveRoute, { params: { topic }, body: { ...request, dryRun: true } }),
     enabled: request !== null,
     retry: false,
     staleTime: 0,
@@ -91,8 +89,11 @@ export function useDryRun(topic: string, request: RedriveRequestInput | null) {
 export function useStartRedrive(topic: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (request: RedriveRequestInput) =>
-      postJson<RedriveStartResponse>(`${topicPath(topic)}/redrive`, { ...request, dryRun: false }),
+    mutationFn: async (request: RedriveRequestInput): Promise<RedriveStartResponse> => {
+      const answer = await callApi(redriveRoute, { params: { topic }, body: { ...request, dryRun: false } });
+      if (answer.dryRun) throw new Error("the server planned the re-drive instead of starting it");
+      return answer;
+    },
     onSuccess: ({ task }) => {
       client.setQueryData<RedriveTask[]>(queryKeys.redriveTasks(topic), (old) => [task, ...(old ?? [])]);
     },
@@ -103,7 +104,7 @@ export function useTaskAction(topic: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, action }: { id: string; action: "cancel" | "resume" }) =>
-      postJson<RedriveTask>(`/api/redrives/${encodeURIComponent(id)}/${action}`),
+      callApi(action === "cancel" ? cancelRedriveRoute : resumeRedriveRoute, { params: { taskId: id } }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.redriveTasks(topic) }),
   });
 }
@@ -112,8 +113,8 @@ export function useAudit(topic: string | null) {
   return useQuery({
     queryKey: queryKeys.audit(topic),
     queryFn: async () => {
-      const q = topic ? `?topic=${encodeURIComponent(topic)}&limit=100` : "?limit=200";
-      return (await fetchJson<AuditResponse>(`/api/audit${q}`)).entries;
+      const query = topic ? { topic, limit: 100 } : { limit: 200 };
+      return (await callApi(auditRoute, { query })).entries;
     },
   });
 }

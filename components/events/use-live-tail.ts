@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
-import type { EventFilter, EventsResponse } from "@/lib/api/events";
-import { fetchJson } from "@/components/api/fetch-json";
+import { type EventFilter, eventsRoute } from "@/lib/api/events";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
 import { paramsWithFilter } from "@/components/events/filter-params";
 import { type TailState, emptyTail, tailReducer } from "@/components/events/tail-reducer";
@@ -36,9 +36,8 @@ export function useLiveTail(filter: EventFilter): LiveTail {
   const query = useQuery({
     queryKey: queryKeys.tail(filter),
     queryFn: async ({ signal }) => {
-      const params = paramsWithFilter("", filter);
-      params.set("limit", String(BACKFILL_LIMIT));
-      const { events } = await fetchJson<EventsResponse>(`/api/events?${params}`, { signal });
+      const query = { ...Object.fromEntries(paramsWithFilter("", filter)), limit: BACKFILL_LIMIT };
+      const { events } = await callApi(eventsRoute, { query, signal });
       // Live batches may have started the state while this request was in flight: merge, do not replace.
       const current = queryClient.getQueryData<TailState>(queryKeys.tail(filter)) ?? emptyTail();
       return tailReducer(current, { type: "backfill", events });

@@ -1,13 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { FlowGraph } from "@/lib/api/flows";
-import { fetchJson } from "@/components/api/fetch-json";
+import { type FlowGraph, flowsRoute } from "@/lib/api/flows";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
 import { toFlowShape } from "@/components/flows/flow-shape";
 
-export const fetchFlowGraph = ({ signal }: { signal: AbortSignal }) =>
-  fetchJson<FlowGraph>("/api/flows", { signal });
+export const fetchFlowGraph = ({ signal }: { signal: AbortSignal }) => callApi(flowsRoute, { signal });
 
 /**
  * The graph's shape; refreshed when `flows:stats` mentions something new, and on a slow poll by the one

@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { TopicsResponse } from "@/lib/api/flows";
-import { fetchJson } from "@/components/api/fetch-json";
+import { topicsRoute } from "@/lib/api/flows";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
 
 /**
@@ -12,7 +12,7 @@ import { queryKeys } from "@/components/live/query-keys";
 export function useTopics({ poll = false }: { poll?: boolean } = {}) {
   return useQuery({
     queryKey: queryKeys.topics,
-    queryFn: ({ signal }) => fetchJson<TopicsResponse>("/api/topics", { signal }),
+    queryFn: ({ signal }) => callApi(topicsRoute, { signal }),
     refetchInterval: poll ? 15_000 : false,
   });
 }

@@ -8,19 +8,21 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import {
   lagGroupDetailResponseSchema,
-  lagGroupsResponseSchema,
   type LagGroupDetailResponse,
+  lagGroupRoute,
+  lagGroupsResponseSchema,
   type LagGroupsResponse,
+  lagGroupsRoute,
 } from "@/lib/api/lag";
 import type { LagSubscription } from "@/lib/live/contract-lag";
-import { fetchJson } from "@/components/api/fetch-json";
+import { callApi } from "@/components/api/call-api";
 import { useLiveSocket } from "@/components/live/live-socket-provider";
 import { queryKeys } from "@/components/live/query-keys";
 
 export function useLagGroups() {
   return useQuery({
     queryKey: queryKeys.lagGroups,
-    queryFn: async () => lagGroupsResponseSchema.parse(await fetchJson<unknown>("/api/lag")),
+    queryFn: () => callApi(lagGroupsRoute),
     // Kept current by the socket; a refetch would only repeat what the last push said.
     staleTime: Infinity,
   });
@@ -29,8 +31,7 @@ export function useLagGroups() {
 export function useLagGroup(group: string) {
   return useQuery({
     queryKey: queryKeys.lagGroup(group),
-    queryFn: async () =>
-      lagGroupDetailResponseSchema.parse(await fetchJson<unknown>(`/api/lag/${encodeURIComponent(group)}`)),
+    queryFn: () => callApi(lagGroupRoute, { params: { group } }),
     staleTime: Infinity,
     // A 404 is an answer, not a hiccup.
     retry: (failures, error) => failures < 1 && !("status" in error && error.status === 404),

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { HealthResponse } from "@/lib/api/health";
+import { healthRoute } from "@/lib/api/health";
 import type { BrokerStatus } from "@/lib/model/status";
-import { fetchJson } from "@/components/api/fetch-json";
+import { callApi } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
 
 /**
@@ -13,7 +13,7 @@ import { queryKeys } from "@/components/live/query-keys";
 export function useBrokerStatus(): BrokerStatus | undefined {
   const { data } = useQuery({
     queryKey: queryKeys.brokerStatus,
-    queryFn: async () => (await fetchJson<HealthResponse>("/api/health")).broker,
+    queryFn: async () => (await callApi(healthRoute)).broker,
     staleTime: Infinity,
   });
   return data;

@@ -3,7 +3,8 @@
  * linkable and survives a reload. Pure, so the round trip is unit tested; empty or invalid values are
  * dropped so equal filters always give equal query keys.
  */
-import type { TracesQuery } from "@/lib/api/traces";
+import { apiPath } from "@/lib/api/contract";
+import { type TracesQuery, tracesRoute } from "@/lib/api/traces";
 
 export type TracesFilter = Omit<TracesQuery, "limit">;
 export type TraceStatusFilter = NonNullable<TracesFilter["status"]>;
@@ -54,9 +55,8 @@ export function paramsWithTracesFilter(
 
 /** The API path for the filter: `/api/traces?…&limit=100`. */
 export function tracesApiPath(filter: TracesFilter): string {
-  const params = paramsWithTracesFilter("", filter);
-  params.set("limit", String(TRACES_LIMIT));
-  return `/api/traces?${params.toString()}`;
+  const query = Object.fromEntries(paramsWithTracesFilter("", filter));
+  return apiPath(tracesRoute, {}, { ...query, limit: TRACES_LIMIT });
 }
 
 export const isEmptyTracesFilter = (filter: TracesFilter): boolean =>

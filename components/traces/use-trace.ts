@@ -1,8 +1,9 @@
 "use client";
 
 import { type Query, useQuery } from "@tanstack/react-query";
-import type { TraceResponse } from "@/lib/api/traces";
-import { ApiError, fetchJson } from "@/components/api/fetch-json";
+import { type TraceResponse, traceRoute } from "@/lib/api/traces";
+import { callApi } from "@/components/api/call-api";
+import { ApiError } from "@/components/api/fetch-json";
 import { queryKeys } from "@/components/live/query-keys";
 
 /** While a trace is unknown, ask again this often: an id pasted right after a request may not be indexed yet. */
@@ -31,7 +32,7 @@ const refetchInterval = (query: Query<TraceResponse, Error>) => {
 export function useTrace(id: string) {
   return useQuery({
     queryKey: queryKeys.trace(id),
-    queryFn: ({ signal }) => fetchJson<TraceResponse>(`/api/traces/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => callApi(traceRoute, { params: { id }, signal }),
     staleTime: Infinity,
     retry: (failures, error) => !isNotFound(error) && failures < 1,
     refetchInterval,

@@ -1,8 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { TracesResponse } from "@/lib/api/traces";
-import { fetchJson } from "@/components/api/fetch-json";
+import { tracesRoute } from "@/lib/api/traces";
+import { fetchRoute } from "@/components/api/call-api";
 import { queryKeys } from "@/components/live/query-keys";
 import { type TracesFilter, tracesApiPath } from "@/components/traces/trace-filter-params";
 
@@ -16,7 +16,7 @@ export const TRACES_REFRESH_MS = 5_000;
 export function useTraces(filter: TracesFilter) {
   return useQuery({
     queryKey: queryKeys.traces(filter),
-    queryFn: ({ signal }) => fetchJson<TracesResponse>(tracesApiPath(filter), { signal }),
+    queryFn: ({ signal }) => fetchRoute(tracesRoute, tracesApiPath(filter), { signal }),
     refetchInterval: TRACES_REFRESH_MS,
     placeholderData: keepPreviousData,
   });

@@ -45,8 +45,6 @@ describe("GET /api/openapi.json", () => {
   it("answers a path param the contract rejects with 400", async () => {
     const res = await fetch(`${app.url}/api/traces/${"a".repeat(513)}`);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
-      "give a trace id",
-    );
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain("give a trace id");
   });
 });
