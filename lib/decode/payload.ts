@@ -1,6 +1,7 @@
 import type { DecodedPayload } from "@/lib/model/event";
 
 import { decodeUtf8, toHex, utf8PrefixLength } from "./bytes";
+import { jsonDepthWithin } from "./json-depth";
 
 /** A payload for display plus, when the value was JSON, the parsed value for the identity rules. */
 export interface DecodedValue {
@@ -48,8 +49,10 @@ export function decodePayload(bytes: Uint8Array | null, capBytes: number): Decod
 // every non-JSON record.
 const JSON_START = /^[\s]*[{["\-0-9tfn]/;
 
-function parseJson(text: string): { value: unknown } | null {
-  if (!JSON_START.test(text)) return null;
+/** The parsed value of JSON text, or null for text that is not JSON (or nests too deep to handle safely). */
+export function parseJson(text: string): { value: unknown } | null {
+  // Too deep to be walked safely downstream: shown as text.
+  if (!JSON_START.test(text) || !jsonDepthWithin(text)) return null;
   try {
     return { value: JSON.parse(text) as unknown };
   } catch {
