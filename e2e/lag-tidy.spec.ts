@@ -96,6 +96,11 @@ test.describe("consumer lag, first impression", () => {
       .locator("dt, dd")
       .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
     expect(cut).toEqual([]);
+    const cutHeaders = await page
+      .getByTestId("lag-partition-table")
+      .locator("th")
+      .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent));
+    expect(cutHeaders).toEqual([]);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, "lag-wide-group-1280.png"), fullPage: true });
 
     await page.getByTestId("lag-history-all").click();

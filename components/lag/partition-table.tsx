@@ -6,16 +6,16 @@ import styles from "@/components/lag/lag.module.css";
 
 /** The columns of `kafka-consumer-groups --describe`, plus time lag and status; fixed widths. */
 const COLUMNS = [
-  { label: "Topic", width: "15%" },
-  { label: "Partition", width: "80px", numeric: true },
+  { label: "Topic", width: "13%" },
+  { label: "Partition", width: "92px", numeric: true },
   { label: "Current offset", width: "100px", numeric: true },
   { label: "Log-end offset", width: "100px", numeric: true },
   { label: "Lag", width: "88px", numeric: true },
-  { label: "Time lag", width: "108px", numeric: true },
+  { label: "Time lag", width: "104px", numeric: true },
   { label: "Status", width: "92px" },
   { label: "Consumer id", width: "auto" },
   { label: "Host", width: "96px" },
-  { label: "Client id", width: "10%" },
+  { label: "Client id", width: "9%" },
 ];
 
 /** Member ids are the client id plus a UUID: keep both ends readable when the column is narrow. */
