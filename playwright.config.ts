@@ -36,7 +36,13 @@ export default defineConfig({
   webServer: {
     command: `npx tsx scripts/demo.ts --broker-instance e2e --port ${port} --gateway-port ${port + 900}`,
     url: `${baseURL}/api/health`,
-    env: { KAFKA_BROKERS: "", EVENTSCOPE_LOG_LEVEL: "warn", EVENTSCOPE_ADMIN_TOKEN: e2eAdminToken },
+    env: {
+      KAFKA_BROKERS: "",
+      EVENTSCOPE_LOG_LEVEL: "warn",
+      EVENTSCOPE_ADMIN_TOKEN: e2eAdminToken,
+      // Each stack's own event store, beside its own broker: two stacks never share one.
+      EVENTSCOPE_DATA_DIR: `.eventscope/store-e2e-${port}`,
+    },
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",

@@ -142,7 +142,7 @@ test.describe("traces of the demo shop", () => {
     });
   });
 
-  test("an unknown id says so, with the time window the index covers", async ({ page, request }) => {
+  test("an unknown id says so, with the time window the store covers", async ({ page, request }) => {
     const trace = new TracePage(page);
     const unknown = `e2e-unknown-${Date.now()}`;
     const api = await request.get(`/api/traces/${unknown}`);

@@ -2,7 +2,7 @@ import Link from "next/link";
 import styles from "@/components/traces/trace-page.module.css";
 
 /**
- * No trace for the pasted term. The server's message says which time window the index covers, which is
+ * No trace for the pasted term. The server's message says which time window the store covers, which is
  * the useful part ("older than an hour?"), so it is shown as is. The page keeps checking, because an id
  * pasted right after a request can be a moment ahead of the index.
  */

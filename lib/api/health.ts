@@ -11,6 +11,7 @@ export const healthResponseSchema = z.object({
     brokers: z.string(),
     clusterBrokers: z.number(),
     controllerId: z.number().nullable(),
+    clusterId: z.string().nullable(),
     since: z.number(),
     checkedAt: z.number(),
     error: z.string().nullable(),

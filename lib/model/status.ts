@@ -8,6 +8,8 @@ export interface BrokerStatus {
   /** Brokers in the cluster as the last successful metadata call saw them. */
   clusterBrokers: number;
   controllerId: number | null;
+  /** The cluster's id, as last seen while the broker answered (kept while it is down). */
+  clusterId: string | null;
   /** ms since epoch of the last change between up and down. */
   since: number;
   /** ms since epoch of the last check, successful or not. */

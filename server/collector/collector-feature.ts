@@ -12,7 +12,7 @@ import type { Feature } from "@/server/feature";
 import { registerEventRoutes } from "@/server/http/events-routes";
 import { TailHub } from "@/server/live/tail-hub";
 import { registerTailSockets } from "@/server/live/tail-sockets";
-import { openEventStore } from "@/server/store/open-store";
+import { openEventStoreFor } from "@/server/store/open-store";
 import { StoreWriter } from "@/server/store/store-writer";
 
 export const REGISTRY = { index: "index", collector: "collector", rates: "rates", events: "events" } as const;
@@ -35,7 +35,9 @@ export const collectorFeature: Feature = {
   name: "collector",
   async start(ctx) {
     const log = ctx.logger.child({ component: "store" });
-    const store = await openEventStore(ctx.config.store, log);
+    // Which cluster this is decides whether the stored positions still mean anything (null: not known yet).
+    const { clusterId } = await ctx.brokerMonitor.checkNow();
+    const store = await openEventStoreFor(ctx.config.store, clusterId, log);
     const options = ingestOptions(ctx.config.dlq.patterns);
     const writer = new StoreWriter(store, log);
     const hub = new TailHub();

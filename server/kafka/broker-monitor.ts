@@ -34,6 +34,7 @@ export function startBrokerMonitor(config: Config, logger: Logger, now = Date.no
     brokers: config.kafka.brokers.join(","),
     clusterBrokers: 0,
     controllerId: null,
+    clusterId: null,
     since: now(),
     checkedAt: 0,
     error: null,
@@ -62,6 +63,7 @@ export function startBrokerMonitor(config: Config, logger: Logger, now = Date.no
         state: "up",
         clusterBrokers: cluster.brokers.length,
         controllerId: cluster.controller,
+        clusterId: cluster.clusterId,
         checkedAt: now(),
         error: null,
       });
@@ -73,6 +75,7 @@ export function startBrokerMonitor(config: Config, logger: Logger, now = Date.no
         state: "down",
         clusterBrokers: 0,
         controllerId: null,
+        clusterId: status.clusterId,
         checkedAt: now(),
         error: error instanceof Error ? error.message : String(error),
       });

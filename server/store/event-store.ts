@@ -80,6 +80,9 @@ export interface EventStore {
   topicCounts(): Map<string, number>;
   producerPairs(): Map<string, { service: string; topic: string; count: number }>;
   stats(): StoreStats;
+  /** The Kafka cluster the store's events and positions come from (null for a new store). */
+  clusterId(): string | null;
+  setClusterId(id: string): Promise<void>;
   /** Applies one bounded step of retention by age and disk budget; resolves with the events evicted. */
   enforceRetention(now: number): Promise<number>;
   close(): Promise<void>;

@@ -3,19 +3,53 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { StoreConfig } from "@/server/config";
 import type { Logger } from "@/server/logger";
+import { lockDataDir } from "@/server/store/data-dir-lock";
 import type { EventStore } from "@/server/store/event-store";
+import { setStoreFileAside } from "@/server/store/sqlite/open-database";
 import { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
 
-export function openEventStore(config: StoreConfig, log?: Logger): Promise<EventStore> {
+/**
+ * Opens the store for `clusterId` (when known): a store filled from another cluster — the broker's data was
+ * deleted, or KAFKA_BROKERS now points elsewhere — holds positions that mean nothing there, so it is set
+ * aside and a fresh one started.
+ */
+export async function openEventStoreFor(
+  config: StoreConfig,
+  clusterId: string | null,
+  log?: Logger,
+): Promise<EventStore> {
+  let store = await openEventStore(config, log);
+  const stored = store.clusterId();
+  if (clusterId !== null && stored !== null && stored !== clusterId && config.backend === "embedded") {
+    await store.close();
+    const movedTo = setStoreFileAside(path.join(config.dataDir, "events.db"), `cluster-${stored}`);
+    log?.warn(
+      { movedTo, was: stored, now: clusterId },
+      "the event store was filled from another Kafka cluster; started a fresh one",
+    );
+    store = await openEventStore(config, log);
+  }
+  if (clusterId !== null && store.clusterId() !== clusterId) await store.setClusterId(clusterId);
+  return store;
+}
+
+export async function openEventStore(config: StoreConfig, log?: Logger): Promise<EventStore> {
   if (config.backend === "memory") return SqliteEventStore.open({ ...config, path: ":memory:" });
   mkdirSync(config.dataDir, { recursive: true });
-  return SqliteEventStore.open({
-    ...config,
-    path: path.join(config.dataDir, "events.db"),
-    onSetAside: (movedTo) =>
-      log?.warn(
-        { movedTo },
-        "the event store file could not be read; set it aside and started a fresh store",
-      ),
-  });
+  const lock = lockDataDir(config.dataDir);
+  try {
+    return await SqliteEventStore.open({
+      ...config,
+      path: path.join(config.dataDir, "events.db"),
+      onSetAside: (movedTo) =>
+        log?.warn(
+          { movedTo },
+          "the event store file could not be read; set it aside and started a fresh store",
+        ),
+      onClose: () => lock.release(),
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

@@ -11,6 +11,8 @@ import { createTraceService } from "@/server/traces/trace-service";
 const room = (traceId: string) => `trace:${traceId}`;
 /** At most one "changed" notice per trace per this interval: a busy trace must not flood its viewers. */
 const NOTIFY_MS = 500;
+/** Traces one socket may watch at once; further watches are ignored. */
+export const MAX_WATCHES_PER_SOCKET = 20;
 
 export const tracesFeature: Feature = {
   name: "traces",
@@ -31,21 +33,33 @@ export const tracesFeature: Feature = {
     // The id arrives trimmed and 1–512 characters long (the contract's schema).
     ctx.router.route(traceRoute, ({ params }) => service.getTrace(params.id));
 
-    // Watchers join a room per trace id; only ids someone watches cost anything per event.
+    // Watchers join a room per trace id; only ids someone watches cost anything per event. Each socket
+    // may watch a few traces at once (a trace page watches one), and leaving — or disconnecting — gives
+    // its watches back, so the set of watched ids stays as small as the set of open trace pages.
     const watched = new Map<string, number>();
     const pending = new Map<string, NodeJS.Timeout>();
+    const unwatch = (traceId: string) => {
+      const n = (watched.get(traceId) ?? 1) - 1;
+      if (n <= 0) watched.delete(traceId);
+      else watched.set(traceId, n);
+    };
     const onConnection = (socket: LiveSocket) => {
+      const mine = new Set<string>();
       socket.on("trace:watch", (traceId) => {
-        if (typeof traceId !== "string" || traceId.length > 512) return;
+        if (typeof traceId !== "string" || traceId.length === 0 || traceId.length > 512) return;
+        if (mine.has(traceId) || mine.size >= MAX_WATCHES_PER_SOCKET) return;
+        mine.add(traceId);
         void socket.join(room(traceId));
         watched.set(traceId, (watched.get(traceId) ?? 0) + 1);
       });
       socket.on("trace:unwatch", (traceId) => {
-        if (typeof traceId !== "string") return;
+        if (typeof traceId !== "string" || !mine.delete(traceId)) return;
         void socket.leave(room(traceId));
-        const n = (watched.get(traceId) ?? 1) - 1;
-        if (n <= 0) watched.delete(traceId);
-        else watched.set(traceId, n);
+        unwatch(traceId);
+      });
+      socket.on("disconnect", () => {
+        for (const traceId of mine) unwatch(traceId);
+        mine.clear();
       });
     };
     ctx.io.on("connection", onConnection);

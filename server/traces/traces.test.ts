@@ -98,11 +98,11 @@ describe("GET /api/traces/:id", () => {
     expect(list.traces.map((t) => t.traceId)).toContain(traceId);
   }, 90_000);
 
-  it("answers an unknown id with a 404 that says which time window the index covers", async () => {
+  it("answers an unknown id with a 404 that says which time window the store covers", async () => {
     const r = await getTrace("ffffffffffffffffffffffffffffffff");
     expect(r.status).toBe(404);
     expect(r.body.error?.message).toMatch(/not|No trace/);
-    expect(r.body.error?.message).toMatch(/index covers \d{4}-\d\d-\d\dT.* to \d{4}-\d\d-\d\dT/);
+    expect(r.body.error?.message).toMatch(/store covers \d{4}-\d\d-\d\dT.* to \d{4}-\d\d-\d\dT/);
   });
 
   it("marks an order that hit the payment outage with a dead-letter hop linking to its DLQ entry", async () => {

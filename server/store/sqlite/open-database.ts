@@ -19,17 +19,22 @@ export function openStoreFile(
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (!code || !UNREADABLE.has(code)) throw error;
-    const movedTo = `${path}.unreadable-${Date.now()}`;
-    for (const suffix of ["", "-wal", "-shm"]) {
-      try {
-        renameSync(`${path}${suffix}`, `${movedTo}${suffix}`);
-      } catch {
-        // The -wal and -shm files may not exist.
-      }
-    }
-    onSetAside(movedTo);
+    onSetAside(setStoreFileAside(path, "unreadable"));
     return opened(path, cacheBytes);
   }
+}
+
+/** Moves the store file (and its -wal/-shm companions) aside, keeping it; returns where it went. */
+export function setStoreFileAside(path: string, why: string): string {
+  const movedTo = `${path}.${why}-${Date.now()}`;
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      renameSync(`${path}${suffix}`, `${movedTo}${suffix}`);
+    } catch {
+      // The -wal and -shm files may not exist.
+    }
+  }
+  return movedTo;
 }
 
 function opened(path: string, cacheBytes: number): Database.Database {

@@ -46,6 +46,8 @@ export function applySchema(db: Database.Database, cacheBytes: number): void {
   // aside and rebuilt by reading the topics again (see open-database.ts).
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
+  // The reader and the writer are two connections: a checkpoint may briefly hold the other one up.
+  db.pragma("busy_timeout = 5000");
   db.pragma("temp_store = MEMORY");
   db.pragma(`cache_size = -${Math.max(1024, Math.floor(cacheBytes / 1024))}`);
   // Checkpoints keep the WAL file small; the default 1000 pages is fine at thousands of rows per write.

@@ -36,6 +36,8 @@ export interface SqliteStoreOptions {
   cacheBytes: number;
   /** Told when an unreadable store file was moved aside and a fresh store started. */
   onSetAside?: (movedTo: string) => void;
+  /** Called once the store is closed (releases the folder's lock). */
+  onClose?: () => void;
 }
 
 type KeyColumn = "trace" | "corr" | "msg" | "caus";
@@ -61,10 +63,11 @@ export class SqliteEventStore implements EventStore {
     }
     // The page cache is split between the writer's connection and this one.
     const cacheBytes = Math.floor(options.cacheBytes / 2);
-    const { onSetAside, ...limits } = options;
+    const { onSetAside, onClose: _onClose, ...limits } = options;
     const writer = await workerWriter({ ...limits, cacheBytes }, { onSetAside });
     const db = new Database(options.path);
     db.pragma(`cache_size = -${Math.max(1024, Math.floor(cacheBytes / 1024))}`);
+    db.pragma("busy_timeout = 5000");
     return new SqliteEventStore(options, db, writer);
   }
 
@@ -200,6 +203,16 @@ export class SqliteEventStore implements EventStore {
     return out;
   }
 
+  clusterId(): string | null {
+    const row = this.db.prepare("SELECT value FROM meta WHERE key = 'cluster_id'").get() as
+      { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  async setClusterId(id: string): Promise<void> {
+    await this.writer.setMeta("cluster_id", id);
+  }
+
   async enforceRetention(now: number): Promise<number> {
     const result = await this.writer.retention(now);
     this.counters.load(result.counters);
@@ -236,5 +249,6 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     await this.writer.close();
     if (this.db.open) this.db.close();
+    this.options.onClose?.();
   }
 }

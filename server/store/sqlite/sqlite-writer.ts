@@ -73,6 +73,15 @@ export class SqliteWriter {
     return { counters: this.counters.snapshot(), evicted: 0 };
   }
 
+  setMeta(key: string, value: string): WriteResult {
+    this.db
+      .prepare(
+        "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+      )
+      .run(key, value);
+    return { counters: this.counters.snapshot(), evicted: 0 };
+  }
+
   retention(now: number): WriteResult {
     const evicted = enforceRetention(this.db, this.counters, this.limits, now);
     return { counters: this.counters.snapshot(), evicted };

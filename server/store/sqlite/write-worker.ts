@@ -21,7 +21,12 @@ try {
   port.on("message", (request: WriterRequest) => {
     let reply: WriterReply;
     try {
-      const result = request.kind === "append" ? writer.append(request.batch) : writer.retention(request.now);
+      const result =
+        request.kind === "append"
+          ? writer.append(request.batch)
+          : request.kind === "meta"
+            ? writer.setMeta(request.key, request.value)
+            : writer.retention(request.now);
       reply = { id: request.id, ok: true, result };
     } catch (error) {
       reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };

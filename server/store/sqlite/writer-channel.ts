@@ -10,6 +10,7 @@ import { SqliteWriter, type WireBatch, type WriteResult } from "@/server/store/s
 
 export interface WriterChannel {
   append(batch: WireBatch): Promise<WriteResult>;
+  setMeta(key: string, value: string): Promise<WriteResult>;
   retention(now: number): Promise<WriteResult>;
   close(): Promise<void>;
 }
@@ -18,6 +19,7 @@ export function inlineWriter(db: Database.Database, limits: RetentionLimits): Wr
   const writer = new SqliteWriter(db, limits);
   return {
     append: async (batch) => writer.append(batch),
+    setMeta: async (key, value) => writer.setMeta(key, value),
     retention: async (now) => writer.retention(now),
     close: async () => undefined,
   };
@@ -33,7 +35,10 @@ export interface WorkerWriterHooks {
   onSetAside?: (movedTo: string) => void;
 }
 
-type WriterMessage = { kind: "append"; batch: WireBatch } | { kind: "retention"; now: number };
+type WriterMessage =
+  | { kind: "append"; batch: WireBatch }
+  | { kind: "retention"; now: number }
+  | { kind: "meta"; key: string; value: string };
 export type WriterRequest = WriterMessage & { id: number };
 export type WriterReply =
   { id: number; ok: true; result: WriteResult } | { id: number; ok: false; error: string };
@@ -105,6 +110,7 @@ export async function workerWriter(
       return request({ kind: "append", batch }, own ? [buffer] : []);
     },
     retention: (now) => request({ kind: "retention", now }),
+    setMeta: (key, value) => request({ kind: "meta", key, value }),
     async close() {
       await worker.terminate();
     },
