@@ -179,6 +179,11 @@ export class DlqService {
     return store;
   }
 
+  /** Whether the catalogue knows `topic` as a DLQ, by name or by its records' dead-letter headers. */
+  isDlqTopic(topic: string): boolean {
+    return this.catalog.topics.has(topic);
+  }
+
   topicSummaries(): DlqTopicSummary[] {
     const ledger = this.state.ledger;
     return [...this.readers.values()]

@@ -5,6 +5,8 @@
 import { logLevel } from "kafkajs";
 import { type FlowStats, flowsRoute, topicsRoute } from "@/lib/api/flows";
 import { isDlqTopicName } from "@/lib/dlq";
+import { DLQ_REGISTRY_KEY } from "@/server/dlq";
+import type { DlqService } from "@/server/dlq/dlq-service";
 import { buildFlowGraph, consumeEdgeId } from "@/lib/flows/build-graph";
 import { REGISTRY, type StreamRates } from "@/server/collector/collector-feature";
 import type { Collector } from "@/server/collector/collector";
@@ -22,6 +24,11 @@ export const flowsFeature: Feature = {
     const index = ctx.registry.get(REGISTRY.index) as EventStore;
     const collector = ctx.registry.get(REGISTRY.collector) as Collector;
     const rates = ctx.registry.get(REGISTRY.rates) as StreamRates;
+    // One answer with /api/dlq: a topic is a DLQ by its name, or when the DLQ catalogue found dead-letter
+    // headers in it. The DLQ feature starts after this one, so it is looked up per request.
+    const isDlq = (topic: string) =>
+      isDlqTopicName(topic, ctx.config.dlq.patterns) ||
+      ((ctx.registry.get(DLQ_REGISTRY_KEY) as DlqService | undefined)?.isDlqTopic(topic) ?? false);
     const kafka = createKafka(ctx.config.kafka, ctx.logger, {
       clientId: `${ctx.config.kafka.clientId}-flows`,
       level: logLevel.NOTHING,
@@ -52,7 +59,7 @@ export const flowsFeature: Feature = {
         partitions,
         messagesPerSec: topicRates.get(name)?.perSec ?? 0,
         bytesPerSec: topicRates.get(name)?.bytesPerSec ?? 0,
-        isDlq: isDlqTopicName(name, ctx.config.dlq.patterns),
+        isDlq: isDlq(name),
         indexedEvents: counts.get(name) ?? 0,
         lastEventAt: lastSeen.get(name) ?? null,
       }));
@@ -64,7 +71,7 @@ export const flowsFeature: Feature = {
       return buildFlowGraph({
         topics: [...collector.topics().keys()].map((name) => ({
           name,
-          isDlq: isDlqTopicName(name, ctx.config.dlq.patterns),
+          isDlq: isDlq(name),
         })),
         producers: [...index.producerPairs().values()],
         consumers: topology.current(),
