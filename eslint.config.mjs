@@ -30,6 +30,7 @@ const config = [
       "node_modules/**",
       ".next*/**",
       ".eventscope/**",
+      "dist/**",
       "scripts/kafka/.jars/**",
       "test-results/**",
       "playwright-report/**",

@@ -103,8 +103,10 @@ results.push(await check("lint", "npx", ["eslint", "--max-warnings=0", "."]));
 results.push(await check("format", "npx", ["prettier", "--check", "."]));
 results.push(await vitest("unit"));
 results.push(await vitest("integration"));
-const build = await check("build", "npx", ["next", "build"]);
+// The UI and the production server (dist/server), then `npm start` on what was built.
+const build = await check("build", "npm", ["run", "build"]);
 results.push(build);
+if (build.ok) results.push(await check("npm start", "npx", ["tsx", "scripts/check-start.ts"]));
 if (build.ok) results.push(await playwright());
 else results.push({ name: "end-to-end tests", ok: false, passed: 0, failed: 1, seconds: 0 });
 // Tiny sizes of every benchmark, so they cannot rot: fails only when one throws, never on a missed target.

@@ -3,6 +3,7 @@
  * `tsx server/main.ts` runs the production build; `--dev` runs Next in development mode.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { ConfigError, loadConfig } from "@/server/config";
 import { startFeatures } from "@/server/feature";
 import { features } from "@/server/features";
@@ -12,9 +13,10 @@ import { createNextHandler } from "@/server/http/next-handler";
 import { startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
 import { createLogger } from "@/server/logger";
+import { repoRoot } from "@/server/repo-root";
 
 const version = (
-  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+  JSON.parse(readFileSync(path.join(repoRoot(), "package.json"), "utf8")) as { version: string }
 ).version;
 
 async function main(): Promise<void> {

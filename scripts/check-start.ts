@@ -1,0 +1,54 @@
+/**
+ * `npm start` as a user runs it: the built server (dist/server/main.js) under plain node, on a free port
+ * with a throwaway store, must answer /api/health and serve the UI within a minute, then stop on SIGTERM.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { repoRoot } from "@/server/repo-root";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+const port = await freePort();
+const dataDir = mkdtempSync(path.join(tmpdir(), "eventscope-start-"));
+const child = spawn("npm", ["start"], {
+  cwd: repoRoot(),
+  env: {
+    ...process.env,
+    EVENTSCOPE_PORT: String(port),
+    EVENTSCOPE_DATA_DIR: dataDir,
+    EVENTSCOPE_LOG_LEVEL: "warn",
+  },
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+});
+let ok = false;
+const deadline = Date.now() + 60_000;
+while (Date.now() < deadline && child.exitCode === null) {
+  try {
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    const page = await fetch(`http://127.0.0.1:${port}/flows`);
+    if (health.ok && page.ok) {
+      ok = true;
+      break;
+    }
+  } catch {
+    // Not listening yet.
+  }
+  await new Promise((r) => setTimeout(r, 500));
+}
+process.kill(-child.pid!, "SIGTERM");
+await new Promise((r) => child.once("exit", r));
+rmSync(dataDir, { recursive: true, force: true });
+console.log(
+  ok ? "npm start: the built server answered /api/health and /flows" : "npm start: no answer within 60 s",
+);
+process.exit(ok ? 0 : 1);
