@@ -12,7 +12,7 @@ const TONE: Record<Status, "ok" | "warn" | "err"> = {
   REWIND: "err",
 };
 
-/** What each verdict means, for the badge's tooltip (Burrow's rules, shared/conventions.md §4). */
+/** What each verdict means, for the badge's tooltip (LinkedIn Burrow's status rules). */
 export const STATUS_MEANING: Record<Status, string> = {
   OK: "Keeping up: caught up, or the lag went down recently",
   WARN: "Falling behind: the lag did not go down between commits",

@@ -5,8 +5,9 @@
  *
  * Retry copies record their bookkeeping under `x-retry-*`, never under the dead-letter names
  * (`x-original-*`, `x-error-*`, `x-attempts`, `x-first-failure-at`): a record carrying those is a dead
- * letter to Eventscope (conventions §3), and a retry topic is not a DLQ. A dead letter drops the
- * `x-retry-*` headers, so re-driving it (which strips the dead-letter headers) starts a fresh attempt 1.
+ * letter to Eventscope (its plain dead-letter header family), and a retry topic is not a DLQ. A dead
+ * letter drops the `x-retry-*` headers, so re-driving it (which strips the dead-letter headers) starts a
+ * fresh attempt 1.
  */
 import type { IHeaders } from "kafkajs";
 import type { ConsumedMessage } from "./consumer";

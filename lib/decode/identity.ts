@@ -21,7 +21,8 @@ export type Identity = Pick<
 >;
 
 /**
- * Resolves who a message is and which trace it belongs to (conventions §1–2).
+ * Resolves who a message is and which trace it belongs to: trace ids from W3C Trace Context, B3 and
+ * CloudEvents headers, correlation/causation and message ids, producing service and event type.
  *
  * The trace sources are tried in `options.tracePrecedence` order and the first that finds anything wins,
  * including its span ids. `traceSource` names the source of the event's *grouping key*:

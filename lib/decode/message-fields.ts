@@ -5,7 +5,7 @@ import type { HeaderLookup } from "./headers";
 import { firstJsonId } from "./json-path";
 import type { DecodeOptions } from "./options";
 
-/** What a record says about the message itself (conventions §1 correlation rows and §2). */
+/** What a record says about the message itself: correlation/causation/message ids, producer, event type. */
 export interface MessageFields {
   correlationId: string | null;
   causationId: string | null;

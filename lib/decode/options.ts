@@ -33,7 +33,10 @@ export interface DecodeOptions {
   payloadPaths: PayloadPaths;
 }
 
-/** Defaults follow shared/conventions.md §1–2. */
+/**
+ * Defaults: the header names and payload fields used by W3C Trace Context, B3, CloudEvents, NServiceBus,
+ * MassTransit, Axon and EventStoreDB; trace sources are tried from `traceparent` down to payload fields.
+ */
 export const defaultDecodeOptions: DecodeOptions = {
   payloadCapBytes: 64 * 1024,
   tracePrecedence: ["traceparent", "b3", "b3-multi", "cloudevents", "correlation", "payload"],

@@ -1,5 +1,5 @@
 /**
- * Decodes a dead letter's origin and error from its headers (every family of conventions §3), falling
+ * Decodes a dead letter's origin and error from its headers (every family in header-families.ts), falling
  * back to the DLQ topic's name for the origin. Never throws: what cannot be read becomes a warning.
  */
 import type { RawHeader } from "@/lib/model/raw-record";

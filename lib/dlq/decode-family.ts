@@ -1,7 +1,8 @@
 /**
  * Decodes the headers of one family (header-families.ts) on one record. Origin facts come from the first
- * occurrence of each header (the real origin, conventions §3); error facts and attempts from the last
- * (the latest failure), so a letter dead-lettered twice shows where it began and why it failed last.
+ * occurrence of each header (Spring Kafka repeats the `original` headers each time a letter is
+ * dead-lettered again, so the first is the real origin); error facts and attempts from the last (the
+ * latest failure), so a letter dead-lettered twice shows where it began and why it failed last.
  */
 import { decodeFamilyError } from "./decode-family-error";
 import { familyReader, type FamilyReader } from "./family-reader";

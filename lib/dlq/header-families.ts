@@ -1,7 +1,8 @@
 /**
- * The dead-letter header families of shared/conventions.md §3, as data: which header carries which fact
- * and how numbers are encoded. Decoding (decode-family.ts), DLQ recognition and re-drive stripping all
- * read this one table, so a family added here is decoded, recognised and stripped alike.
+ * The dead-letter header families (Spring Kafka's DeadLetterPublishingRecoverer, Spring @RetryableTopic,
+ * Kafka Connect, Kafka Streams, plain `x-original-*`/`x-error-*` headers), as data: which header carries
+ * which fact and how numbers are encoded. Decoding (decode-family.ts), DLQ recognition and re-drive
+ * stripping all read this one table, so a family added here is decoded, recognised and stripped alike.
  * Names are lowercase because header names are matched case-insensitively.
  */
 import type { DeadLetterFamily } from "./types";

@@ -1,6 +1,6 @@
 /**
  * Derive a dead letter's original topic from the DLQ topic's name, for records whose headers do not name
- * it (conventions §3: "derive it from the topic name … and say in the UI that it was derived").
+ * it (`orders.DLQ` → `orders`, `orders-dlt` → `orders`). The UI must say that such an origin was derived.
  */
 import { DEFAULT_DLQ_PATTERNS, matchDlqPattern } from "./topic-patterns";
 import { isTopicName } from "@/lib/model/topic-name";

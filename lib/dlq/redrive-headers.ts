@@ -1,7 +1,7 @@
 /**
- * Headers for a re-driven message (conventions §3): the dead letter's own headers minus every family's
- * error, origin and retry-bookkeeping headers, plus where it came from and who sent it back. Business
- * headers (traceparent, correlation-id, ce_*, …) stay, in their order, so the trace continues.
+ * Headers for a re-driven message: the dead letter's own headers minus every family's error, origin and
+ * retry-bookkeeping headers, plus where it came from and who sent it back. Business headers (traceparent,
+ * correlation-id, ce_*, …) stay, in their order, so the trace continues.
  * Stripping matters twice: the consumer must not see a stale failure, and Eventscope itself would
  * otherwise recognise the original topic as a DLQ by its records' headers.
  */

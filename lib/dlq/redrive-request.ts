@@ -1,5 +1,5 @@
 /**
- * The body of `POST /api/dlq/:topic/redrive` (design.md) and the filter it selects dead letters with.
+ * The body of `POST /api/dlq/:topic/redrive` and the filter it selects dead letters with.
  * Objects are strict: in a request that moves messages, a misspelt `dryrun` must be an error, not a
  * silently real re-drive.
  */

@@ -1,5 +1,6 @@
 /**
- * DLQ topic name patterns (shared/conventions.md §3) and retry topic names.
+ * DLQ topic name patterns (the usual DLQ/DLT suffixes and prefixes, and Spring Cloud Stream's
+ * `error.<destination>.<group>`) and retry topic names.
  *
  * A pattern is a topic name in which `*` stands for one or more characters (dots included, since topic
  * names contain dots); everything else is literal. Matching is case-sensitive, exactly as written: Kafka

@@ -1,6 +1,6 @@
 /**
- * What Eventscope knows about a dead letter after reading its headers and topic name
- * (shared/conventions.md §3). Plain data: it crosses the socket and the REST API as JSON.
+ * What Eventscope knows about a dead letter after reading its headers and topic name. Plain data: it
+ * crosses the socket and the REST API as JSON.
  */
 import type { RawRecord } from "@/lib/model/raw-record";
 

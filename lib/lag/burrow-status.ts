@@ -5,9 +5,9 @@ import type { CommitSample, CommitWindow, GroupStatus, GroupStatusSummary, Parti
  * Burrow's verdict on one partition, from its commit window and the current end offset. Unknown (null)
  * before the first commit or without an end offset: there is nothing to judge, and "OK" would be a claim.
  *
- * OK when the current lag is within the allowed lag. Otherwise the first rule that holds, in the order of
- * shared/conventions.md §4 (Burrow itself checks REWIND before STOP; we put STOP first because it describes
- * the consumer now, while a rewind is a past event in the window):
+ * OK when the current lag is within the allowed lag. Otherwise the first rule that holds, in this order
+ * (Burrow itself checks REWIND before STOP; we put STOP first because it describes the consumer now,
+ * while a rewind is a past event in the window):
  * 1. STOP: the consumer has been silent longer than its window took. Silence runs from the later of the
  *    newest commit and the last time the partition was seen caught up — "unless caught up recently": a
  *    caught-up consumer on an idle topic owes no commits, so a record produced a moment ago does not make a

@@ -1,9 +1,8 @@
 /**
- * Consumer-lag math (shared/conventions.md §4): offset lag, kafka-lag-exporter's time lag, LinkedIn
- * Burrow's status rules and time to drain. Pure and deterministic: no I/O, no clock (every function that
- * needs the time takes `now` in ms), offsets as bigint (see ./types). The lag poller keeps, per partition,
- * an `EndOffsetTable` and a `CommitWindow` and feeds both on every poll; the UI can run the same functions
- * on snapshots.
+ * Consumer-lag math: offset lag, kafka-lag-exporter's time lag, LinkedIn Burrow's status rules and time
+ * to drain. Pure and deterministic: no I/O, no clock (every function that needs the time takes `now` in
+ * ms), offsets as bigint (see ./types). The lag poller keeps, per partition, an `EndOffsetTable` and a
+ * `CommitWindow` and feeds both on every poll; the UI can run the same functions on snapshots.
  */
 export type {
   CommitSample,

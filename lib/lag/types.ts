@@ -1,5 +1,5 @@
 /**
- * Shapes shared by the consumer-lag math (see shared/conventions.md §4).
+ * Shapes shared by the consumer-lag math (offset lag, kafka-lag-exporter's time lag, Burrow's status).
  *
  * Offsets are `bigint`. Kafka offsets are int64 and kafkajs hands them out as decimal strings; a JS number
  * is exact only up to 2^53, and above that adjacent offsets round to the same value. The rules here depend

@@ -23,8 +23,8 @@ export interface CollectedTrace {
 }
 
 /**
- * The events of the seeds' traces plus the events linked to them, level by level (conventions §1: "stitch
- * on trace id first, then on causation id / message id links").
+ * The events of the seeds' traces plus the events linked to them, level by level: stitch on trace id
+ * first, then on causation id / message id links.
  *
  * Depth 0 is every event of every seed's trace id. From each event, causation edges are followed both
  * ways (its children by `byCausationId`, its cause by `byMessageId`). An edge into an event of another

@@ -1,8 +1,9 @@
 /**
- * Trace stitching (issue 5, shared/conventions.md §1–2): find the events a search term names, expand them
- * over causation and correlation links into other traces, stitch them into a causation tree of hops with
- * consumption and queue/processing times, and shape that for the traces table and the waterfall. Pure and
- * deterministic: the index's lookups, the lag poller's commit history and `now` are all passed in.
+ * Trace stitching (by W3C/B3/CloudEvents trace id, then causation and correlation ids): find the events
+ * a search term names, expand them over causation and correlation links into other traces, stitch them
+ * into a causation tree of hops with consumption and queue/processing times, and shape that for the
+ * traces table and the waterfall. Pure and deterministic: the index's lookups, the lag poller's commit
+ * history and `now` are all passed in.
  *
  * Server recipe: `findTraceSeeds(id, lookup)` → `collectTraceEvents(seeds.events, lookup)` →
  * `stitchTrace(collected.events, { now, traceId: seeds.traceId, consumption, ... })`.

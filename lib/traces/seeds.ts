@@ -16,8 +16,8 @@ export interface TraceSeeds {
 }
 
 /**
- * What a pasted search term names (issue 5: a 32-hex trace id, a whole traceparent, a 16-hex B3 id, or a
- * correlation id), tried in that order: trace id, then correlation id, then message id. A term that looks
+ * What a pasted search term names. It may be a 32-hex trace id, a whole traceparent, a 16-hex B3 id, or
+ * a correlation id, tried in that order: trace id, then correlation id, then message id. A term that looks
  * like a trace id but names no indexed trace is still tried as the others: a UUID without dashes is 32 hex
  * and is a common correlation id. Feed `events` to `collectTraceEvents`.
  */

@@ -8,15 +8,15 @@ interface Recent {
 }
 
 /**
- * Parents inferred from time for events that carry no causation id (issue 5: "where none, order by time
- * within the trace"): the latest earlier event of the same trace id from a different service. A service
- * that emits an event most likely does so because it consumed the last thing another service emitted;
- * two events of one service in a row become siblings under that same event, not a chain.
+ * Parents inferred from time for events that carry no causation id (where there is none, events are
+ * ordered by time within the trace): the latest earlier event of the same trace id from a different
+ * service. A service that emits an event most likely does so because it consumed the last thing another
+ * service emitted; two events of one service in a row become siblings under that same event, not a chain.
  *
  * It is a guess, so it is only made where nothing better exists: callers pass `needsParent` true only for
  * events without causation id and without a stated edge, and the hop is marked `parentVia: "time"`.
  * Events of an unknown service neither get nor give an inferred parent: "different service" cannot be
- * judged for them, and Kafka records no producer (conventions §2). They stay roots, ordered by time.
+ * judged for them, and Kafka records no producer identity. They stay roots, ordered by time.
  *
  * Assumes `sorted` is in `compareEvents` order, so "earlier" is that total order and these edges alone
  * can never form a cycle (with causation edges they can: ./cycles handles that). O(n).

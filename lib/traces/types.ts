@@ -1,6 +1,6 @@
 /**
- * Shapes of a stitched trace (shared/conventions.md §1–2, issue 5 "Stitching"). Plain data: a stitched
- * trace crosses the REST API as JSON, so no Maps, Sets or bigints in the output types.
+ * Shapes of a stitched trace (events grouped by trace id and linked by causation/correlation ids). Plain
+ * data: a stitched trace crosses the REST API as JSON, so no Maps, Sets or bigints in the output types.
  *
  * Times are ms since epoch; durations are ms. `null` always means "unknown", never zero.
  */
@@ -9,7 +9,8 @@ import type { EventSummary } from "@/lib/model/event";
 /**
  * How an event came into the trace. "same-trace": it carries one of the trace ids asked for;
  * "causation-link": reached over a causation id ↔ message id edge from another trace (OTel batch
- * consumers start a new trace per poll, conventions §1); "correlation": shares a correlation id.
+ * consumers start a new trace per poll and only link to the producer's context); "correlation": shares
+ * a correlation id.
  */
 export type LinkKind = "same-trace" | "causation-link" | "correlation";
 

@@ -1,6 +1,6 @@
 /**
- * The dead-letters feature: DLQ topics, letters, re-drive tasks and the audit log (issue 7). Needs the
- * auth feature started before it. `createDlqFeature` takes other internal topic names for tests.
+ * The dead-letters feature: DLQ topics, letters, re-drive tasks and the audit log. Needs the auth
+ * feature started before it. `createDlqFeature` takes other internal topic names for tests.
  */
 import { getAuth } from "@/server/auth";
 import type { Feature } from "@/server/feature";

@@ -1,7 +1,7 @@
 /**
- * Which topics are DLQs (conventions §3): a name matching a configured pattern, or records that carry a
- * dead-letter header family. Retry topics (`orders-retry-1`, `payments.retry.2`) carry the same headers
- * but flow back on their own, so they are never DLQs; Kafka's and Eventscope's own `__*` topics neither.
+ * Which topics are DLQs: a name matching a configured pattern, or records that carry a dead-letter
+ * header family. Retry topics (`orders-retry-1`, `payments.retry.2`) carry the same headers but flow back
+ * on their own, so they are never DLQs; Kafka's and Eventscope's own `__*` topics neither.
  * Topics whose names say nothing are sampled once (their first few records) when they have records.
  */
 import type { Admin, Kafka } from "kafkajs";

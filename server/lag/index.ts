@@ -1,4 +1,4 @@
-/** Consumer lag (issue 6): what other features may use. */
+/** Consumer lag: what other features may use. */
 export { lagFeature } from "@/server/lag/feature";
 export {
   getLagService,
