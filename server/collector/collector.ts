@@ -82,9 +82,14 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     const [oldMain, oldExtras] = [main, extras];
     main = null;
     extras = [];
-    // Only the main group keeps committed offsets; extras' short-lived groups leave nothing behind.
+    // Only the main group keeps committed offsets; extras' short-lived groups are deleted once stopped,
+    // so they never pile up in the user's list of consumer groups.
     await oldMain?.commit().catch(() => undefined);
     for (const r of [oldMain, ...oldExtras]) await r?.stop().catch(() => undefined);
+    if (oldExtras.length > 0)
+      await getAdmin()
+        .then((a) => a.deleteGroups(oldExtras.map((r) => r.groupId)))
+        .catch(() => undefined);
   };
 
   const restartAll = async () => {

@@ -33,6 +33,7 @@ export interface TopicReaderDeps {
 }
 
 export interface TopicReader {
+  readonly groupId: string;
   readonly topics: readonly string[];
   /** Commits the shared positions of this reader's topics to its group. */
   commit(): Promise<void>;
@@ -114,6 +115,7 @@ export async function startTopicReader(
 
   const mine = new Set(topics);
   return {
+    groupId,
     topics,
     async commit() {
       const offsets = [...positions].flatMap(([key, offset]) => {

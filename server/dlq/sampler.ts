@@ -27,8 +27,9 @@ export async function sampleForDeadLetters(
   if (nonEmpty.length === 0) return verdicts;
 
   const seen = new Map<string, number>(nonEmpty.map((t) => [t, 0]));
+  const groupId = `${groupPrefix}-sample-${randomUUID()}`;
   const consumer = kafka.consumer({
-    groupId: `${groupPrefix}-sample-${randomUUID()}`,
+    groupId,
     maxWaitTimeInMs: 200,
     allowAutoTopicCreation: false,
   });
@@ -64,6 +65,8 @@ export async function sampleForDeadLetters(
     await Promise.race([allDecided, progress.waitFor(endsOfUndecided(), TIMEOUT_MS), timeout]);
   } finally {
     await consumer.disconnect().catch(() => undefined);
+    // A sampling round's group has served its purpose: leave nothing behind in the user's group list.
+    await admin.deleteGroups([groupId]).catch(() => undefined);
   }
   // Read to the end (or out of time) without a dead-letter header: not a DLQ, unless nothing was seen.
   for (const t of nonEmpty)

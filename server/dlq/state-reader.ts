@@ -43,19 +43,22 @@ export class StateReader {
   private readonly auditIds = new Set<string>();
   private consumer: Consumer | null = null;
   private progress: ConsumerProgress | null = null;
+  private readonly groupId: string;
   private readonly ledgerListeners = new Set<(dlqTopic: string) => void>();
 
   constructor(
     private readonly kafka: Kafka,
     private readonly admin: Admin,
     private readonly topics: InternalTopics,
-    private readonly groupPrefix: string,
+    groupPrefix: string,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.groupId = `${groupPrefix}-state-${randomUUID()}`;
+  }
 
   async start(): Promise<void> {
     const consumer = this.kafka.consumer({
-      groupId: `${this.groupPrefix}-state-${randomUUID()}`,
+      groupId: this.groupId,
       readUncommitted: false,
       maxWaitTimeInMs: 200,
       allowAutoTopicCreation: false,
@@ -156,5 +159,7 @@ export class StateReader {
       ?.disconnect()
       .catch((error: unknown) => this.log.warn({ err: error }, "state reader"));
     this.consumer = null;
+    // The group never commits (the state is read from the start each time): nothing to keep.
+    await this.admin.deleteGroups([this.groupId]).catch(() => undefined);
   }
 }
