@@ -13,6 +13,7 @@ import { flattenHeaders, type KafkaHeaderInput, type RawRecord } from "@/lib/mod
 import type { Config } from "@/server/config";
 import type { IngestedEvent } from "@/server/store/event-store";
 import { openEventStore } from "@/server/store/open-store";
+import { recordSize } from "@/lib/decode/decode-record";
 import { previewBytes } from "@/lib/ingest/preview";
 import { formatRecordId } from "@/lib/model/record-id";
 import { HOPS, traceIdOf, tracedRecord } from "../support/records";
@@ -57,6 +58,7 @@ export async function fillStore(
           partition: raw.partition,
           offset: raw.offset,
           timestamp: Number(raw.timestamp),
+          size: recordSize(raw.key, raw.value, raw.headers),
           traceId: traceIdOf(trace),
           spanId: (i + 1).toString(16).padStart(16, "0"),
           correlationId: `order-${trace}`,
