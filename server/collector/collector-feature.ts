@@ -47,7 +47,8 @@ export const collectorFeature: Feature = {
     if (positions.size > 0) log.info({ partitions: positions.size }, "continuing from the stored positions");
 
     const collector = await startCollector({
-      config: ctx.config,
+      // History older than the retention would be evicted as soon as it was stored: never read it.
+      config: { ...ctx.config, lookbackMs: Math.min(ctx.config.lookbackMs, ctx.config.store.retentionMs) },
       logger: ctx.logger,
       ingestOptions: options,
       positions,

@@ -135,6 +135,9 @@ export class TaskManager {
   }
 
   async resume(taskId: string, by: string): Promise<RedriveTask> {
+    // The task's final state is read back from its compacted topic: a task cancelled a moment ago may not
+    // be read back yet, and would look as if it were still running.
+    await this.deps.state.catchUp(10_000);
     const record = this.deps.state.tasks.get(taskId);
     if (!record) throw new AppError("not_found", `no re-drive task ${taskId}`);
     const release = this.claim(record.task.dlqTopic);
