@@ -37,6 +37,9 @@ export interface CollectorOptions {
 }
 
 const isInternal = (topic: string) => topic.startsWith("__");
+/** How long stopping a reader may take before the collector reads on without waiting for it. */
+const STOP_TIMEOUT_MS = 3_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 /** Extras are folded into the main reader once no topic appeared for this long. */
 const QUIET_BEFORE_MERGE_MS = 30_000;
 
@@ -56,6 +59,9 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   let stopped = false;
   let lastChangeAt = Date.now();
   let work: Promise<void> = Promise.resolve();
+  /** Bumped when a main reader could not be stopped in time (see stopReaders). */
+  let generation = 0;
+  const mainGroup = () => (generation === 0 ? groupId : `${groupId}-g${generation}`);
   const serially = (task: () => Promise<void>) => (work = work.then(task, task));
 
   const getAdmin = async (): Promise<Admin> => {
@@ -78,6 +84,24 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     onFatal: () => void serially(() => restartAll()),
   };
 
+  const deleteGroup = (group: string) =>
+    getAdmin()
+      .then((a) => a.deleteGroups([group]))
+      .catch(() => undefined);
+
+  /**
+   * Stops a reader within STOP_TIMEOUT_MS. kafkajs' disconnect waits for the fetch loop, which retries for
+   * a long while when a topic it reads was deleted; a stop that takes longer is left to finish on its own,
+   * so reading the other topics resumes at once. Resolves true when the reader stopped in time.
+   */
+  const stopWithin = async (reader: TopicReader, deleteWhenDone: boolean): Promise<boolean> => {
+    const stoppedReader = reader.stop().catch(() => undefined);
+    const done = stoppedReader.then(async () => {
+      if (deleteWhenDone) await deleteGroup(reader.groupId);
+    });
+    return Promise.race([done.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+  };
+
   const stopReaders = async () => {
     const [oldMain, oldExtras] = [main, extras];
     main = null;
@@ -85,17 +109,24 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     // Only the main group keeps committed offsets; extras' short-lived groups are deleted once stopped,
     // so they never pile up in the user's list of consumer groups.
     await oldMain?.commit().catch(() => undefined);
-    for (const r of [oldMain, ...oldExtras]) await r?.stop().catch(() => undefined);
-    if (oldExtras.length > 0)
-      await getAdmin()
-        .then((a) => a.deleteGroups(oldExtras.map((r) => r.groupId)))
-        .catch(() => undefined);
+    for (const r of oldExtras) await stopWithin(r, true);
+    // A main reader still stopping would hold its group's rebalance until its session times out: the
+    // next main reader takes a new group, and the old one is deleted once its reader is gone.
+    if (oldMain && !(await stopWithin(oldMain, mainGroup() !== groupId))) {
+      const stale = oldMain.groupId;
+      generation += 1;
+      log.warn({ group: stale }, "a collector consumer is slow to stop; reading on with a fresh group");
+      void oldMain
+        .stop()
+        .catch(() => undefined)
+        .then(() => deleteGroup(stale));
+    }
   };
 
   const restartAll = async () => {
     await stopReaders();
     if (stopped || topics.size === 0) return;
-    main = await startTopicReader(deps, groupId, [...topics.keys()]);
+    main = await startTopicReader(deps, mainGroup(), [...topics.keys()]);
   };
 
   const refreshTopics = async () => {
@@ -118,7 +149,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
         await restartAll();
       } else if (added.length > 0) {
         log.info({ added }, "new topics; reading them with an extra consumer");
-        extras.push(await startTopicReader(deps, `${groupId}-new-${extras.length + 1}`, added));
+        extras.push(await startTopicReader(deps, `${mainGroup()}-new-${extras.length + 1}`, added));
       } else if (extras.length > 0 && Date.now() - lastChangeAt > QUIET_BEFORE_MERGE_MS) {
         await restartAll();
       }
