@@ -7,6 +7,7 @@ import { createHeaderLookup, type HeaderLookup } from "./headers";
 import { resolveIdentity, type Identity } from "./identity";
 import { defaultDecodeOptions, resolveDecodeOptions, type DecodeOptions } from "./options";
 import { decodePayload, decodeValue, type DecodedValue } from "./payload";
+import { partDecoder } from "./part-errors";
 
 const EMPTY_PAYLOAD: DecodedPayload = { kind: "empty", text: "", size: 0, truncated: false };
 
@@ -33,15 +34,7 @@ export type DecodedRecord = Omit<EventRecord, "deadLetterOf" | "preview" | "keyP
  * unknown header) are not errors; they are ignored, as their specs ask.
  */
 export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): DecodedRecord {
-  const errors: string[] = [];
-  const attempt = <T>(part: string, run: () => T, fallback: T): T => {
-    try {
-      return run();
-    } catch (error) {
-      errors.push(`${part}: ${error instanceof Error ? error.message : String(error)}`);
-      return fallback;
-    }
-  };
+  const { attempt, decodeError } = partDecoder();
 
   const resolved = attempt("options", () => resolveDecodeOptions(options), defaultDecodeOptions);
   const topic = attempt("topic", () => String(raw.topic), "");
@@ -80,7 +73,7 @@ export function decodeRecord(raw: RawRecord, options?: Partial<DecodeOptions>): 
     value: value.payload,
     size,
     ...identity,
-    decodeError: errors.length === 0 ? null : errors.join("; "),
+    decodeError: decodeError(),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { createHeaderLookup, resolveIdentity } from "@/lib/decode";
 import { NO_IDENTITY, recordSize, toTimestamp } from "@/lib/decode/decode-record";
+import { partDecoder } from "@/lib/decode/part-errors";
 import type { EventSummary } from "@/lib/model/event";
 import type { RawRecord } from "@/lib/model/raw-record";
 import { formatRecordId } from "@/lib/model/record-id";
@@ -32,15 +33,7 @@ function summarize(
   options: IngestOptions,
   knownDeadLetter: boolean,
 ): { summary: EventSummary; letter: DecodedDeadLetter | null } {
-  const errors: string[] = [];
-  const attempt = <T>(part: string, run: () => T, fallback: T): T => {
-    try {
-      return run();
-    } catch (error) {
-      errors.push(`${part}: ${error instanceof Error ? error.message : String(error)}`);
-      return fallback;
-    }
-  };
+  const { attempt, decodeError } = partDecoder();
   const timestamp = attempt("timestamp", () => toTimestamp(raw.timestamp), 0);
   const identity = attempt(
     "identity",
@@ -67,7 +60,7 @@ function summarize(
     deadLetterOf: deadLetterOrigin(letter),
     preview: attempt("value", () => previewBytes(raw.value), ""),
     keyPreview: raw.key === null ? null : attempt("key", () => previewBytes(raw.key), ""),
-    decodeError: errors.length === 0 ? null : errors.join("; "),
+    decodeError: decodeError(),
   };
   return { summary, letter };
 }
