@@ -9,6 +9,7 @@ import type { Admin, Consumer, Kafka, KafkaMessage } from "kafkajs";
 import type { AuditEntry } from "@/lib/api/dlq";
 import type { Logger } from "@/server/logger";
 import { ConsumerProgress, endOffsets } from "@/server/dlq/consumer-progress";
+import { supersedes } from "@/server/dlq/task-order";
 import type { InternalTopics } from "@/server/dlq/internal-topics";
 import {
   auditEntrySchema,
@@ -127,7 +128,7 @@ export class StateReader {
     if (record === null) this.tasks.delete(id);
     else {
       const current = this.tasks.get(id);
-      if (!current || current.task.updatedAt <= record.task.updatedAt) this.tasks.set(id, record);
+      if (!current || supersedes(record.task, current.task)) this.tasks.set(id, record);
     }
   }
 
