@@ -14,9 +14,13 @@ import {
 import { uniqueName } from "@/server/test-support/kafka";
 
 const MB = 1024 * 1024;
+/** Nesting deep enough to overflow the stack of any recursive walk (JSON.stringify, a renderer). */
+const DEPTH = 20_000;
 
 /** Records built to exhaust something: memory, the response size, the per-record work. */
 const cases: HostileCase[] = [
+  { name: "JSON objects nested 20,000 deep", value: `${'{"a":'.repeat(DEPTH)}1${"}".repeat(DEPTH)}` },
+  { name: "JSON arrays nested 20,000 deep", value: `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}` },
   { name: "5 MB value", key: "big", value: JSON.stringify({ type: "Big", blob: "x".repeat(5 * MB) }) },
   { name: "1 MB key", key: "k".repeat(MB), value: "{}" },
   {
