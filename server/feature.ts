@@ -1,7 +1,8 @@
 /**
  * A feature (health, flows, traces, lag, dead letters) plugs into the server through this one seam: it
- * gets the shared parts, registers its routes and socket handlers, and returns how to stop it. main.ts and
- * the integration tests start the same list, so tests exercise the real wiring.
+ * gets the shared parts and the services it depends on as arguments, registers its routes and socket
+ * handlers, and returns how to stop it — and, when other features build on it, the service it offers.
+ * server/compose.ts starts them in dependency order for main.ts and the integration tests alike.
  */
 import type { Config } from "@/server/config";
 import type { Router } from "@/server/http/router";
@@ -17,42 +18,18 @@ export interface ServerContext {
   brokerMonitor: BrokerMonitor;
   version: string;
   startedAt: number;
-  /** Shared services features publish for each other (e.g. the event index for traces); typed by each feature. */
-  registry: Map<string, unknown>;
 }
 
 export interface RunningFeature {
   stop(): Promise<void>;
 }
 
-export interface Feature {
-  name: string;
-  start(ctx: ServerContext): Promise<RunningFeature> | RunningFeature;
+/** A running feature whose service the features started after it take as an argument. */
+export interface ServingFeature<Service> extends RunningFeature {
+  service: Service;
 }
 
-/** Starts features in order; if one fails, stops the ones already started and rethrows. */
-export async function startFeatures(
-  features: readonly Feature[],
-  ctx: ServerContext,
-): Promise<RunningFeature> {
-  const running: RunningFeature[] = [];
-  try {
-    for (const feature of features) {
-      running.push(await feature.start(ctx));
-      ctx.logger.debug({ feature: feature.name }, "feature started");
-    }
-  } catch (error) {
-    for (const r of running.reverse()) await r.stop().catch(() => undefined);
-    throw error;
-  }
-  return {
-    async stop() {
-      // Reverse order: later features may depend on earlier ones (traces on the index).
-      for (const r of [...running].reverse()) {
-        await r
-          .stop()
-          .catch((error: unknown) => ctx.logger.warn({ err: error }, "feature failed to stop cleanly"));
-      }
-    },
-  };
+export interface Feature<Deps = object, Running extends RunningFeature = RunningFeature> {
+  name: string;
+  start(ctx: ServerContext, deps: Deps): Promise<Running> | Running;
 }

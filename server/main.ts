@@ -5,8 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, loadConfig } from "@/server/config";
-import { startFeatures } from "@/server/feature";
-import { features } from "@/server/features";
+import { composeServer } from "@/server/compose";
 import { createHttpApp, listen } from "@/server/http/app";
 import { createHttpSecurity } from "@/server/http/http-security";
 import { createNextHandler } from "@/server/http/next-handler";
@@ -39,16 +38,7 @@ async function main(): Promise<void> {
   const security = createHttpSecurity(config, { dev });
   const { server, router } = createHttpApp(logger, ui, security);
   const io = createLiveServer(server, { brokerMonitor, logger, security });
-  const running = await startFeatures(features, {
-    config,
-    logger,
-    router,
-    io,
-    brokerMonitor,
-    version,
-    startedAt,
-    registry: new Map(),
-  });
+  const running = await composeServer({ config, logger, router, io, brokerMonitor, version, startedAt });
 
   const port = await listen(server, config.http.port, config.http.host);
   logger.info(

@@ -6,9 +6,11 @@ import { sleep } from "../support/stats";
 /** Starts the pipeline, times first record read → `count` read (collector.status().eventsRead), stops it. */
 export async function collectorRate(brokers: string[], count: number): Promise<number> {
   // Room for every record, so the figure includes storing all of them, not evicting most.
-  const { collector, close } = await startPipeline(brokers, { EVENTSCOPE_INDEX_MEMORY_MB: "6144" }, [
-    collectorFeature,
-  ]);
+  const { collector, close } = await startPipeline(
+    brokers,
+    { EVENTSCOPE_INDEX_MEMORY_MB: "6144" },
+    { collector: collectorFeature },
+  );
   try {
     let first = 0;
     const deadline = Date.now() + 30 * 60_000;

@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type Collector } from "@/server/collector/collector";
-import { REGISTRY } from "@/server/collector/collector-feature";
+import type { FeatureSet } from "@/server/compose";
 import { loadConfig } from "@/server/config";
-import type { Feature } from "@/server/feature";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 
 export interface Pipeline {
@@ -23,7 +22,7 @@ export interface Pipeline {
 export async function startPipeline(
   brokers: string[],
   env: Record<string, string> = {},
-  features?: readonly Feature[],
+  features?: FeatureSet,
 ): Promise<Pipeline> {
   // A fresh, empty store per start: nothing read by an earlier run is counted again.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
@@ -35,7 +34,7 @@ export async function startPipeline(
     ...env,
   });
   const app = await startTestApp(config, features);
-  const collector = app.context.registry.get(REGISTRY.collector) as Collector | undefined;
+  const collector = app.services.pipeline?.collector;
   if (!collector) throw new Error("the server started without a collector");
   return {
     app,

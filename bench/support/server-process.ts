@@ -5,11 +5,10 @@
  */
 import { loadConfig } from "@/server/config";
 import { startTestApp } from "@/server/test-support/app";
-import type { Collector } from "@/server/collector/collector";
-import { REGISTRY } from "@/server/collector/collector-feature";
 
 const app = await startTestApp(loadConfig());
-const collector = app.context.registry.get(REGISTRY.collector) as Collector;
+const collector = app.services.pipeline?.collector;
+if (!collector) throw new Error("the server started without a collector");
 process.stdout.write(`${JSON.stringify({ url: app.url })}\n`);
 
 process.on("message", (message) => {

@@ -20,10 +20,10 @@ afterEach(async () => {
 });
 
 async function start(rulesTopic: string): Promise<TestApp> {
-  const started = await startTestApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: TEST_ADMIN_TOKEN }), [
-    authFeature,
-    createAlertsFeature({ rulesTopic }),
-  ]);
+  const started = await startTestApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: TEST_ADMIN_TOKEN }), {
+    auth: authFeature,
+    alerts: createAlertsFeature({ rulesTopic }),
+  });
   await eventually(
     async () =>
       alertRulesResponseSchema.parse(await (await fetch(`${started.url}/api/alerts/rules`)).json()).loaded

@@ -9,13 +9,12 @@ import type { Consumer } from "kafkajs";
 import { afterEach, describe, expect, it } from "vitest";
 import { type AlertRule, alertsResponseSchema, type WebhookBody } from "@/lib/alerts";
 import { createAlertsFeature } from "@/server/alerts/alerts-feature";
-import type { AlertEvaluator } from "@/server/alerts/evaluator";
 import { TEST_ADMIN_TOKEN } from "@/server/alerts/testing/admin-client";
 import { type RunningAlertmanager, startAlertmanager } from "@/server/alerts/testing/alertmanager";
 import { startWebhookReceiver, type WebhookReceiver } from "@/server/alerts/testing/webhook-receiver";
 import { authFeature } from "@/server/auth";
-import { collectorFeature, REGISTRY } from "@/server/collector/collector-feature";
-import { getLagService, lagFeature } from "@/server/lag";
+import { collectorFeature } from "@/server/collector/collector-feature";
+import { lagFeature } from "@/server/lag";
 import { type Load, startLoad } from "@/server/lag/testing/load";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
@@ -67,22 +66,22 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
           EVENTSCOPE_ALERTMANAGER_URL: am.url,
           EVENTSCOPE_ALERT_WEBHOOKS: [hanging.url, flaky.url, good.url].join(","),
         }),
-        [
-          collectorFeature,
-          lagFeature,
-          authFeature,
-          createAlertsFeature({
+        {
+          collector: collectorFeature,
+          lag: lagFeature,
+          auth: authFeature,
+          alerts: createAlertsFeature({
             rulesTopic: uniqueName("__eventscope_alert_rules-test"),
             defaults: [RULE],
             delivery: { timeoutMs: 1_000, baseDelayMs: 200, maxDelayMs: 1_000 },
           }),
-        ],
+        },
       ),
     );
-    const evaluator = (app.context.registry.get("alerts") as { evaluator: AlertEvaluator }).evaluator;
-    const collector = app.context.registry.get(REGISTRY.collector) as { status(): { eventsRead: number } };
-    const lag = getLagService(app.context.registry);
-    if (!lag) throw new Error("the lag feature published no service");
+    const { alerts, pipeline, lag } = app.services;
+    if (!alerts || !pipeline || !lag) throw new Error("the alerts, collector and lag features must run");
+    const { evaluator } = alerts;
+    const { collector } = pipeline;
     let polls = 0;
     const countPolls = lag.onPoll(() => (polls += 1));
     cleanup.push(async () => countPolls());

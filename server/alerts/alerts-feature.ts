@@ -1,19 +1,28 @@
 /**
  * The alerts feature: rules (defaults + admin edits from the rules topic), the evaluator on its timer,
- * delivery to Alertmanager and webhooks, REST routes and socket pushes. Starts after the features it
- * reads (lag, collector, dead letters) and auth; `createAlertsFeature` takes test settings.
+ * delivery to Alertmanager and webhooks, REST routes and socket pushes. Takes the services it reads
+ * (lag, pipeline, dead letters; each may be absent) and auth; `createAlertsFeature` takes test settings.
  */
 import { type AlertRule, DEFAULT_RULES, mergeRules } from "@/lib/alerts";
-import { getAuth } from "@/server/auth";
-import type { Feature } from "@/server/feature";
+import type { AuthService } from "@/server/auth";
+import type { Feature, ServingFeature } from "@/server/feature";
 import { DEFAULT_DELIVERY, type DeliveryOptions } from "@/server/alerts/delivery/delivery-queue";
 import { DEFAULT_RESEND_MS, Notifier } from "@/server/alerts/delivery/notifier";
 import { AlertEvaluator } from "@/server/alerts/evaluator";
 import { DEFAULT_RULES_TOPIC, RuleStore } from "@/server/alerts/rule-store";
 import { registerAlertRoutes } from "@/server/alerts/routes";
-import { sourcesFrom } from "@/server/alerts/sources";
+import { type AlertSourceServices, sourcesFrom } from "@/server/alerts/sources";
 
-export const ALERTS_REGISTRY_KEY = "alerts";
+/** What the alerts feature offers: its evaluator and the delivery behind it. */
+export interface AlertsService {
+  evaluator: AlertEvaluator;
+  notifier: Notifier;
+}
+
+export type AlertsFeature = Feature<
+  AlertSourceServices & { auth: AuthService },
+  ServingFeature<AlertsService>
+>;
 
 export interface AlertsFeatureOptions {
   rulesTopic?: string;
@@ -22,12 +31,11 @@ export interface AlertsFeatureOptions {
   resendMs?: number;
 }
 
-export function createAlertsFeature(options: AlertsFeatureOptions = {}): Feature {
+export function createAlertsFeature(options: AlertsFeatureOptions = {}): AlertsFeature {
   return {
     name: "alerts",
-    start(ctx) {
+    start(ctx, { auth, ...services }) {
       const log = ctx.logger.child({ component: "alerts" });
-      const auth = getAuth(ctx);
       const store = new RuleStore(ctx.config, options.rulesTopic ?? DEFAULT_RULES_TOPIC, log);
       const defaults = options.defaults ?? DEFAULT_RULES;
       const rules = () => mergeRules(defaults, store.rules());
@@ -39,7 +47,7 @@ export function createAlertsFeature(options: AlertsFeatureOptions = {}): Feature
       );
       const evaluator = new AlertEvaluator({
         intervalMs: ctx.config.alerts.intervalMs,
-        sources: sourcesFrom(ctx.registry),
+        sources: sourcesFrom(services),
         rules,
         notifier,
         log,
@@ -49,16 +57,15 @@ export function createAlertsFeature(options: AlertsFeatureOptions = {}): Feature
       const offRules = store.onChange(() =>
         ctx.io.emit("alerts:rules", { rules: rules(), loaded: store.loaded, topic: store.topic }),
       );
-      ctx.registry.set(ALERTS_REGISTRY_KEY, { evaluator, notifier });
       store.start();
       evaluator.start();
       return {
+        service: { evaluator, notifier },
         async stop() {
           offAlerts();
           offRules();
           evaluator.stop();
           notifier.stop();
-          ctx.registry.delete(ALERTS_REGISTRY_KEY);
           await store.stop();
         },
       };
@@ -66,4 +73,4 @@ export function createAlertsFeature(options: AlertsFeatureOptions = {}): Feature
   };
 }
 
-export const alertsFeature: Feature = createAlertsFeature();
+export const alertsFeature: AlertsFeature = createAlertsFeature();

@@ -5,9 +5,9 @@
  * them can change shape without touching the rules.
  */
 import type { Observations } from "@/lib/alerts";
-import { REGISTRY } from "@/server/collector/collector-feature";
-import { DLQ_REGISTRY_KEY } from "@/server/dlq";
-import { getLagService, type LagService } from "@/server/lag";
+import type { Pipeline } from "@/server/collector/collector-feature";
+import type { DlqService } from "@/server/dlq";
+import type { LagService } from "@/server/lag";
 
 export interface AlertSources {
   lag: Pick<LagService, "groups"> | null;
@@ -16,13 +16,15 @@ export interface AlertSources {
   rates: { topics: { rates(nowMs: number): Map<string, { perSec: number }> } } | null;
 }
 
-export function sourcesFrom(registry: Map<string, unknown>): AlertSources {
-  return {
-    lag: getLagService(registry) ?? null,
-    dlq: (registry.get(DLQ_REGISTRY_KEY) as AlertSources["dlq"] | undefined) ?? null,
-    collector: (registry.get(REGISTRY.collector) as AlertSources["collector"] | undefined) ?? null,
-    rates: (registry.get(REGISTRY.rates) as AlertSources["rates"] | undefined) ?? null,
-  };
+/** The services the alerts read; null where the feature behind one does not run. */
+export interface AlertSourceServices {
+  lag: LagService | null;
+  dlq: DlqService | null;
+  pipeline: Pipeline | null;
+}
+
+export function sourcesFrom({ lag, dlq, pipeline }: AlertSourceServices): AlertSources {
+  return { lag, dlq, collector: pipeline?.collector ?? null, rates: pipeline?.rates ?? null };
 }
 
 /** Reads every source now; a source that is missing, not ready or stale is `null`. Never throws. */

@@ -6,13 +6,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionRoute, signInRoute, signOutRoute } from "@/lib/api/auth";
 import type { SessionResponse } from "@/lib/api/dlq";
 import { AppError } from "@/lib/errors";
-import { createAuthService, publishAuth } from "@/server/auth/auth";
+import { type AuthService, createAuthService } from "@/server/auth/auth";
 import { OneTimeCode } from "@/server/auth/one-time-code";
 import { clientKey, SignInThrottle } from "@/server/auth/throttle";
 import { isSecureRequest, readCookie, SESSION_COOKIE } from "@/server/auth/request";
 import { type Session, SessionStore } from "@/server/auth/sessions";
 import { tokenMatches } from "@/server/auth/token";
-import type { Feature } from "@/server/feature";
+import type { Feature, ServingFeature } from "@/server/feature";
 
 const DEFAULT_USER = "admin";
 
@@ -35,7 +35,7 @@ const view = (enabled: boolean, s: Session | null): SessionResponse => ({
   expiresAt: s?.expiresAt ?? null,
 });
 
-export const authFeature: Feature = {
+export const authFeature: Feature<object, ServingFeature<AuthService>> = {
   name: "auth",
   start(ctx) {
     const { router, config } = ctx;
@@ -45,7 +45,6 @@ export const authFeature: Feature = {
     const auth = createAuthService({ enabled, sessions, allowedOrigins: config.auth.allowedOrigins });
     const throttle = new SignInThrottle();
     const oneTimeCode = new OneTimeCode(config.auth.signInCode);
-    publishAuth(ctx, auth);
     const log = ctx.logger.child({ component: "auth" });
 
     router.route(sessionRoute, ({ req }) => view(enabled, auth.session(req)));
@@ -92,6 +91,6 @@ export const authFeature: Feature = {
       return view(enabled, null);
     });
 
-    return { stop: async () => undefined };
+    return { service: auth, stop: async () => undefined };
   },
 };

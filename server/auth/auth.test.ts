@@ -42,7 +42,7 @@ function slowSignIn(baseUrl: string, token: string): { send(): void; status: Pro
 
 describe("sign-in", () => {
   it("exchanges the admin token for an httpOnly, SameSite=Strict session cookie", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const res = await fetch(`${app.url}/api/auth/sign-in`, {
       method: "POST",
       headers: { origin: app.url, "content-type": "application/json" },
@@ -62,7 +62,7 @@ describe("sign-in", () => {
   });
 
   it("refuses a wrong token with 401 and reads as signed out without a cookie", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const c = client(app.url);
     const res = await c.post<ApiErrorBody>("/api/auth/sign-in", { token: "not-the-token-at-all" });
     expect(res.status).toBe(401);
@@ -71,7 +71,7 @@ describe("sign-in", () => {
   });
 
   it("signs out: the old cookie no longer works", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const c = client(app.url);
     await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN });
     const old = c.cookie;
@@ -81,14 +81,14 @@ describe("sign-in", () => {
   });
 
   it("is disabled without EVENTSCOPE_ADMIN_TOKEN", async () => {
-    app = await startTestApp(testConfig(), [authFeature]);
+    app = await startTestApp(testConfig(), { auth: authFeature });
     const c = client(app.url);
     expect((await c.get<SessionResponse>("/api/auth/session")).body.authEnabled).toBe(false);
     expect((await c.post("/api/auth/sign-in", { token: "anything-goes-here" })).status).toBe(503);
   });
 
   it("refuses a sign-in from another origin (login CSRF)", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const c = client(app.url);
     c.origin = "http://evil.example";
     expect((await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN })).status).toBe(403);
@@ -97,7 +97,7 @@ describe("sign-in", () => {
 
 describe("sign-in throttle", () => {
   it("counts guesses as they arrive: of 25 concurrent wrong tokens only 10 are even checked", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const url = app.url;
     const guesses = Array.from({ length: 25 }, (_, i) => slowSignIn(url, `wrong-guess-number-${i}`));
     await new Promise((r) => setTimeout(r, 300));
@@ -116,7 +116,7 @@ describe("one-time sign-in code", () => {
   it("signs in once; the same link then fails with a clear message", async () => {
     app = await startTestApp(
       testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_SIGN_IN_CODE: code }),
-      [authFeature],
+      { auth: authFeature },
     );
     const first = client(app.url);
     expect((await first.post<SessionResponse>("/api/auth/sign-in", { code })).body.signedIn).toBe(true);
@@ -130,7 +130,7 @@ describe("one-time sign-in code", () => {
   });
 
   it("refuses a body with both or neither of token and code", async () => {
-    app = await startTestApp(withToken(), [authFeature]);
+    app = await startTestApp(withToken(), { auth: authFeature });
     const c = client(app.url);
     expect((await c.post("/api/auth/sign-in", { token: ADMIN_TOKEN, code })).status).toBe(400);
     expect((await c.post("/api/auth/sign-in", { name: "alice" })).status).toBe(400);

@@ -1,10 +1,9 @@
 /**
  * The auth service other features use: `requireAdmin` guards every mutating route. Read-only requests
- * need nothing. Published in the server registry by the auth feature (auth-feature.ts).
+ * need nothing. Offered to the features that need it by the auth feature (auth-feature.ts).
  */
 import type { IncomingMessage } from "node:http";
 import { AppError } from "@/lib/errors";
-import type { ServerContext } from "@/server/feature";
 import { checkOrigin } from "@/server/auth/origin";
 import { readCookie, SESSION_COOKIE } from "@/server/auth/request";
 import type { Session, SessionStore } from "@/server/auth/sessions";
@@ -32,8 +31,6 @@ export interface AuthService {
   onEvent(listener: (event: AuthEvent) => void): () => void;
   emit(event: AuthEvent): void;
 }
-
-const REGISTRY_KEY = "auth";
 
 export function createAuthService(opts: {
   enabled: boolean;
@@ -73,15 +70,4 @@ export function createAuthService(opts: {
     },
   };
   return service;
-}
-
-export function publishAuth(ctx: ServerContext, auth: AuthService): void {
-  ctx.registry.set(REGISTRY_KEY, auth);
-}
-
-/** The auth service; throws when the auth feature was not started before the caller. */
-export function getAuth(ctx: ServerContext): AuthService {
-  const auth = ctx.registry.get(REGISTRY_KEY) as AuthService | undefined;
-  if (!auth) throw new Error("the auth feature must start before features that use it");
-  return auth;
 }

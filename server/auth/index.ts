@@ -1,2 +1,2 @@
 export { authFeature } from "@/server/auth/auth-feature";
-export { getAuth, type AuthEvent, type AuthService, type Principal } from "@/server/auth/auth";
+export { type AuthEvent, type AuthService, type Principal } from "@/server/auth/auth";

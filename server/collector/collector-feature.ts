@@ -1,21 +1,19 @@
 /**
  * The event pipeline: Kafka → collector → store (batched writes) + live tail hub + throughput counters.
- * Publishes the store ("index"), the collector ("collector"), the counters ("rates") and the feed of stored
- * events ("events") for the other features.
+ * Offers the store, the collector, the counters and the feed of stored events to the other features.
  */
 import { produceEdgeId } from "@/lib/flows/build-graph";
 import { RateWindow } from "@/lib/flows/rate-window";
 import { ingestOptions } from "@/lib/ingest/ingest-options";
 import type { EventSummary } from "@/lib/model/event";
-import { startCollector } from "@/server/collector/collector";
-import type { Feature } from "@/server/feature";
+import { type Collector, startCollector } from "@/server/collector/collector";
+import type { Feature, ServingFeature } from "@/server/feature";
 import { registerEventRoutes } from "@/server/http/events-routes";
 import { TailHub } from "@/server/live/tail-hub";
 import { registerTailSockets } from "@/server/live/tail-sockets";
+import type { EventStore } from "@/server/store/event-store";
 import { openEventStoreFor } from "@/server/store/open-store";
 import { StoreWriter } from "@/server/store/store-writer";
-
-export const REGISTRY = { index: "index", collector: "collector", rates: "rates", events: "events" } as const;
 
 /** Lets other features react to newly stored events (e.g. a watched trace grew). */
 export interface EventFeed {
@@ -28,10 +26,18 @@ export interface StreamRates {
   produceEdges: RateWindow;
 }
 
+/** What the pipeline offers the features built on it. */
+export interface Pipeline {
+  store: EventStore;
+  collector: Collector;
+  rates: StreamRates;
+  feed: EventFeed;
+}
+
 /** Retention runs this often, a bounded step each time (see server/store/sqlite/retention.ts). */
 const RETENTION_MS = 1_000;
 
-export const collectorFeature: Feature = {
+export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
   name: "collector",
   async start(ctx) {
     const log = ctx.logger.child({ component: "store" });
@@ -70,13 +76,10 @@ export const collectorFeature: Feature = {
     }, RETENTION_MS);
     retention.unref();
 
-    ctx.registry.set(REGISTRY.index, store);
-    ctx.registry.set(REGISTRY.collector, collector);
-    ctx.registry.set(REGISTRY.rates, rates);
-    ctx.registry.set(REGISTRY.events, feed);
     registerEventRoutes(ctx.router, store, options);
     const detach = registerTailSockets(ctx.io, hub);
     return {
+      service: { store, collector, rates, feed },
       async stop() {
         detach();
         hub.stop();

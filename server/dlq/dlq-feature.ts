@@ -1,21 +1,20 @@
 /**
- * The dead-letters feature: DLQ topics, letters, re-drive tasks and the audit log. Needs the auth
- * feature started before it. `createDlqFeature` takes other internal topic names for tests.
+ * The dead-letters feature: DLQ topics, letters, re-drive tasks and the audit log. Takes the auth
+ * service (mutations need a session; sign-ins go to the audit log). `createDlqFeature` takes other internal topic names for tests.
  */
-import { getAuth } from "@/server/auth";
-import type { Feature } from "@/server/feature";
+import type { AuthService } from "@/server/auth";
+import type { Feature, ServingFeature } from "@/server/feature";
 import { createDlqSocket } from "@/server/dlq/dlq-socket";
 import { registerDlqRoutes } from "@/server/dlq/dlq-routes";
 import { DlqService } from "@/server/dlq/dlq-service";
 import { DEFAULT_INTERNAL_TOPICS, type InternalTopics } from "@/server/dlq/internal-topics";
 
-export const DLQ_REGISTRY_KEY = "dlq";
+export type DlqFeature = Feature<{ auth: AuthService }, ServingFeature<DlqService>>;
 
-export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPICS): Feature {
+export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPICS): DlqFeature {
   return {
     name: "dlq",
-    start(ctx) {
-      const auth = getAuth(ctx);
+    start(ctx, { auth }) {
       let service: DlqService | null = null;
       const socket = createDlqSocket(ctx.io, () => service?.tasks.activeTasks() ?? []);
       service = new DlqService(ctx.config, ctx.logger, topics, {
@@ -27,9 +26,9 @@ export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPIC
         void dlq.audit.authEvent(event).catch(() => undefined);
       });
       registerDlqRoutes(ctx.router, dlq, auth);
-      ctx.registry.set(DLQ_REGISTRY_KEY, dlq);
       dlq.start();
       return {
+        service: dlq,
         async stop() {
           unsubscribe();
           socket.stop();
@@ -40,4 +39,4 @@ export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPIC
   };
 }
 
-export const dlqFeature: Feature = createDlqFeature();
+export const dlqFeature: DlqFeature = createDlqFeature();

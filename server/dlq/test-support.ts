@@ -21,7 +21,7 @@ export function uniqueInternalTopics(): InternalTopics {
 }
 
 export function startDlqApp(config: Config, topics: InternalTopics): Promise<TestApp> {
-  return startTestApp(config, [authFeature, createDlqFeature(topics)]);
+  return startTestApp(config, { auth: authFeature, dlq: createDlqFeature(topics) });
 }
 
 export function kafka(): Kafka {

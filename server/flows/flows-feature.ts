@@ -5,30 +5,24 @@
 import { logLevel } from "kafkajs";
 import { type FlowStats, flowsRoute, topicsRoute } from "@/lib/api/flows";
 import { isDlqTopicName } from "@/lib/dlq";
-import { DLQ_REGISTRY_KEY } from "@/server/dlq";
 import type { DlqService } from "@/server/dlq/dlq-service";
 import { buildFlowGraph, consumeEdgeId } from "@/lib/flows/build-graph";
-import { REGISTRY, type StreamRates } from "@/server/collector/collector-feature";
-import type { Collector } from "@/server/collector/collector";
+import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
 import { startGroupTopology } from "@/server/flows/group-topology";
-import type { EventStore } from "@/server/store/event-store";
 import { createKafka } from "@/server/kafka/client";
 import type { LiveSocket } from "@/server/live/socket-server";
 
 const FLOWS_ROOM = "flows";
 
-export const flowsFeature: Feature = {
+/** Without the dead-letters feature, a topic is a DLQ by its name only. */
+export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null }> = {
   name: "flows",
-  start(ctx) {
-    const index = ctx.registry.get(REGISTRY.index) as EventStore;
-    const collector = ctx.registry.get(REGISTRY.collector) as Collector;
-    const rates = ctx.registry.get(REGISTRY.rates) as StreamRates;
+  start(ctx, { pipeline: { store: index, collector, rates }, dlq }) {
     // One answer with /api/dlq: a topic is a DLQ by its name, or when the DLQ catalogue found dead-letter
-    // headers in it. The DLQ feature starts after this one, so it is looked up per request.
+    // headers in it.
     const isDlq = (topic: string) =>
-      isDlqTopicName(topic, ctx.config.dlq.patterns) ||
-      ((ctx.registry.get(DLQ_REGISTRY_KEY) as DlqService | undefined)?.isDlqTopic(topic) ?? false);
+      isDlqTopicName(topic, ctx.config.dlq.patterns) || (dlq?.isDlqTopic(topic) ?? false);
     const kafka = createKafka(ctx.config.kafka, ctx.logger, {
       clientId: `${ctx.config.kafka.clientId}-flows`,
       level: logLevel.NOTHING,

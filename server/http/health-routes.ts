@@ -1,11 +1,11 @@
 import { type HealthResponse, healthRoute } from "@/lib/api/health";
-import type { Collector } from "@/server/collector/collector";
+import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
-import type { EventStore } from "@/server/store/event-store";
 
-export const healthFeature: Feature = {
+/** Without the pipeline, health reports the broker and memory only. */
+export const healthFeature: Feature<{ pipeline: Pipeline | null }> = {
   name: "health",
-  start({ router, brokerMonitor, version, startedAt, registry, config }) {
+  start({ router, brokerMonitor, version, startedAt, config }, { pipeline }) {
     router.route(healthRoute, async ({ query }): Promise<HealthResponse> => {
       // `?fresh=1` checks the broker now instead of reporting the last periodic check.
       const broker = query.fresh !== undefined ? await brokerMonitor.checkNow() : brokerMonitor.current();
@@ -14,9 +14,8 @@ export const healthFeature: Feature = {
         version,
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
         broker,
-        // Looked up per request: the collector starts after this route is registered.
-        collector: (registry.get("collector") as Collector | undefined)?.status() ?? null,
-        store: (registry.get("index") as EventStore | undefined)?.stats() ?? null,
+        collector: pipeline?.collector.status() ?? null,
+        store: pipeline?.store.stats() ?? null,
         memory: {
           rssBytes: process.memoryUsage.rss(),
           heapUsedBytes: process.memoryUsage().heapUsed,

@@ -14,7 +14,7 @@ afterEach(async () => {
 
 describe("GET /api/health", () => {
   it("reports the real broker as up with its cluster size", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const res = await fetch(`${app.url}/api/health?fresh=1`);
     expect(res.status).toBe(200);
     const body = healthResponseSchema.parse(await res.json());
@@ -25,7 +25,7 @@ describe("GET /api/health", () => {
 
   it("reports a broker that does not answer as down, with the connection error", async () => {
     // Port 1 on loopback refuses at once: a broker that is not there.
-    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1" }), [healthFeature]);
+    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1" }), { health: healthFeature });
     const body = healthResponseSchema.parse(await (await fetch(`${app.url}/api/health?fresh=1`)).json());
     expect(body.status).toBe("degraded");
     expect(body.broker.state).toBe("down");
@@ -33,7 +33,7 @@ describe("GET /api/health", () => {
   });
 
   it("answers unknown API routes with a JSON 404 naming the route", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const res = await fetch(`${app.url}/api/does-not-exist`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
@@ -44,7 +44,7 @@ describe("GET /api/health", () => {
 
 describe("socket broker:status", () => {
   it("pushes the broker status to a client as soon as it connects", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     await app.brokerMonitor.checkNow();
     const socket = io(app.url, { transports: ["websocket"] });
     try {

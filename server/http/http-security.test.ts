@@ -29,7 +29,7 @@ function connectFrom(url: string, headers: Record<string, string>): Promise<stri
 
 describe("live socket handshake (cross-site WebSocket hijacking)", () => {
   it("refuses a page on another site and accepts the dashboard's own origin", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     expect(await connectFrom(app.url, { origin: "http://evil.example" })).toMatch(/^refused/);
     expect(await connectFrom(app.url, { origin: "http://127.0.0.1:1" })).toMatch(/^refused/);
     expect(await connectFrom(app.url, { origin: "null" })).toMatch(/^refused/);
@@ -37,7 +37,7 @@ describe("live socket handshake (cross-site WebSocket hijacking)", () => {
   });
 
   it("refuses a foreign origin over a direct WebSocket too", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const socket = io(app.url, {
       transports: ["websocket"],
       extraHeaders: { origin: "http://evil.example" },
@@ -55,14 +55,14 @@ describe("live socket handshake (cross-site WebSocket hijacking)", () => {
     const proxy = "https://eventscope.example.com";
     app = await startTestApp(
       testConfig({ EVENTSCOPE_ALLOWED_ORIGINS: proxy, EVENTSCOPE_ALLOWED_HOSTS: "eventscope.example.com" }),
-      [healthFeature],
+      { health: healthFeature },
     );
     expect(await connectFrom(app.url, { origin: proxy, host: "eventscope.example.com" })).toBe("connected");
     expect(await connectFrom(app.url, { origin: "https://other.example.com" })).toMatch(/^refused/);
   });
 
   it("refuses a handshake naming a foreign Host (DNS rebinding)", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const rebound = `rebind.evil.example:${port(app.url)}`;
     expect(await connectFrom(app.url, { host: rebound, origin: `http://${rebound}` })).toMatch(/^refused/);
   });
@@ -70,7 +70,7 @@ describe("live socket handshake (cross-site WebSocket hijacking)", () => {
 
 describe("live socket messages", () => {
   it("a message over the size limit closes that client's connection; others keep theirs", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const open = (transport: "websocket" | "polling") => {
       const socket = io(app?.url ?? "", { transports: [transport], reconnection: false });
       sockets.push(socket);
@@ -86,7 +86,7 @@ describe("live socket messages", () => {
 
 describe("host allow-list (DNS rebinding)", () => {
   it("answers the bind address, localhost and 127.0.0.1 on the listening port", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     for (const host of ["127.0.0.1", "localhost", "LOCALHOST", "[::1]"]) {
       const res = await rawRequest(app.url, "/api/health", { host: `${host}:${port(app.url)}` });
       expect(res.status, host).toBe(200);
@@ -94,7 +94,7 @@ describe("host allow-list (DNS rebinding)", () => {
   });
 
   it("refuses any other host with a JSON 403, for API routes and pages alike", async () => {
-    app = await startTestApp(testConfig(), [healthFeature, lagFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature, lag: lagFeature });
     for (const target of ["/api/health", "/api/lag", "/", "/flows"]) {
       const res = await rawRequest(app.url, target, { host: `rebind.evil.example:${port(app.url)}` });
       expect(res.status, target).toBe(403);
@@ -106,9 +106,9 @@ describe("host allow-list (DNS rebinding)", () => {
   });
 
   it("answers the names in EVENTSCOPE_ALLOWED_HOSTS", async () => {
-    app = await startTestApp(testConfig({ EVENTSCOPE_ALLOWED_HOSTS: "eventscope.internal,proxy:8443" }), [
-      healthFeature,
-    ]);
+    app = await startTestApp(testConfig({ EVENTSCOPE_ALLOWED_HOSTS: "eventscope.internal,proxy:8443" }), {
+      health: healthFeature,
+    });
     expect((await rawRequest(app.url, "/api/health", { host: "eventscope.internal" })).status).toBe(200);
     expect((await rawRequest(app.url, "/api/health", { host: "proxy:8443" })).status).toBe(200);
     expect((await rawRequest(app.url, "/api/health", { host: "proxy:9443" })).status).toBe(403);
@@ -129,14 +129,14 @@ describe("security headers", () => {
   };
 
   it("are on API answers, errors, pages and refusals", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     for (const target of ["/api/health", "/api/nope", "/flows"])
       expectHardened((await rawRequest(app.url, target, { host: new URL(app.url).host })).headers);
     expectHardened((await rawRequest(app.url, "/api/health", { host: "evil.example" })).headers);
   });
 
   it("are on socket.io's own answers", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const res = await rawRequest(app.url, "/socket.io/?EIO=4&transport=polling", {
       host: new URL(app.url).host,
     });
@@ -148,14 +148,14 @@ describe("security headers", () => {
 
 describe("malformed request targets", () => {
   it("answer 400, not 500, for a malformed %-escape in an API path", async () => {
-    app = await startTestApp(testConfig(), [healthFeature, lagFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature, lag: lagFeature });
     const res = await rawRequest(app.url, "/api/lag/%E0%A4%A", { host: new URL(app.url).host });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: "bad_request" } });
   });
 
   it("treat a target that does not parse as a URL as a plain path, and the server keeps serving", async () => {
-    app = await startTestApp(testConfig(), [healthFeature]);
+    app = await startTestApp(testConfig(), { health: healthFeature });
     const host = new URL(app.url).host;
     // `new URL("//[", base)` throws: resolved against a base, this once crashed the request listener.
     expect((await rawRequest(app.url, "//[", { host })).status).toBe(404);

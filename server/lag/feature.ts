@@ -1,14 +1,14 @@
-/** The lag feature: one admin poller, its service in the registry, REST routes and live pushes. */
+/** The lag feature: one admin poller, its service for other features, REST routes and live pushes. */
 import { isInternalGroup } from "@/lib/lag/internal-group";
-import type { Feature } from "@/server/feature";
+import type { Feature, ServingFeature } from "@/server/feature";
 import { createClusterReader } from "@/server/lag/cluster-reader";
 import { registerLagLive } from "@/server/lag/live";
 import { registerLagRoutes } from "@/server/lag/routes";
-import { LAG_SERVICE_KEY, startLagService } from "@/server/lag/service";
+import { type LagService, startLagService } from "@/server/lag/service";
 
-export const lagFeature: Feature = {
+export const lagFeature: Feature<object, ServingFeature<LagService>> = {
   name: "lag",
-  start({ config, logger, router, io, registry }) {
+  start({ config, logger, router, io }) {
     const log = logger.child({ component: "lag" });
     const reader = createClusterReader(config, log);
     const service = startLagService({
@@ -17,13 +17,12 @@ export const lagFeature: Feature = {
       logger: log,
       isInternalGroup: (id) => isInternalGroup(id, config.kafka.clientId),
     });
-    registry.set(LAG_SERVICE_KEY, service);
     registerLagRoutes(router, service);
     const stopLive = registerLagLive(io, service);
     return {
+      service,
       async stop() {
         stopLive();
-        registry.delete(LAG_SERVICE_KEY);
         await service.stop();
         await reader.close();
       },

@@ -29,9 +29,9 @@ describe("GET /api/lag", () => {
         await admin.setOffsets({ groupId, topic, partitions: [{ partition: 0, offset: "1" }] });
     });
 
-    app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: clientId, EVENTSCOPE_LAG_INTERVAL: "500ms" }), [
-      lagFeature,
-    ]);
+    app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: clientId, EVENTSCOPE_LAG_INTERVAL: "500ms" }), {
+      lag: lagFeature,
+    });
     const url = `${app.url}/api/lag`;
     const groups = await eventually(
       async () => {

@@ -9,7 +9,7 @@ import {
   type LagGroupsResponse,
 } from "@/lib/api/lag";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/live/socket-contract";
-import { getLagService, lagFeature } from "@/server/lag";
+import { lagFeature } from "@/server/lag";
 import { describeGroup } from "@/server/lag/testing/kafka-consumer-groups";
 import { recordGroupPolls } from "@/server/lag/testing/polls";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
@@ -27,8 +27,8 @@ afterEach(async () => {
 const fastPolls = () => testConfig({ EVENTSCOPE_LAG_INTERVAL: "500ms" });
 
 function lagService(testApp: TestApp) {
-  const service = getLagService(testApp.context.registry);
-  if (!service) throw new Error("the lag feature published no service");
+  const service = testApp.services.lag;
+  if (!service) throw new Error("the lag feature is not running");
   return service;
 }
 
@@ -42,7 +42,7 @@ describe("GET /api/lag/:group", () => {
     await producer.connect();
     await producer.send({ topic, messages: [0, 1, 2, 3, 4].map((i) => ({ partition: 0, value: `r${i}` })) });
     await producer.disconnect();
-    app = await startTestApp(fastPolls(), [lagFeature]);
+    app = await startTestApp(fastPolls(), { lag: lagFeature });
     const polls = recordGroupPolls(lagService(app), group);
     consumer = kafka.consumer({ groupId: group, allowAutoTopicCreation: false });
     await consumer.connect();
@@ -84,7 +84,7 @@ describe("GET /api/lag/:group", () => {
   });
 
   it("answers 404 with a clear message for a group Kafka does not know", async () => {
-    app = await startTestApp(fastPolls(), [lagFeature]);
+    app = await startTestApp(fastPolls(), { lag: lagFeature });
     const group = uniqueName("no-such-group");
     const res = await fetch(`${app.url}/api/lag/${encodeURIComponent(group)}`);
     expect(res.status).toBe(404);
@@ -102,7 +102,7 @@ describe("lag over the socket", () => {
       await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
       await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "0" }] });
     });
-    app = await startTestApp(fastPolls(), [lagFeature]);
+    app = await startTestApp(fastPolls(), { lag: lagFeature });
     await lagService(app).ready();
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.url, {
       transports: ["websocket"],
@@ -149,7 +149,7 @@ describe("lag poller resilience", () => {
       for (const topic of [doomed, kept])
         await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "0" }] });
     });
-    app = await startTestApp(fastPolls(), [lagFeature]);
+    app = await startTestApp(fastPolls(), { lag: lagFeature });
     const polls = recordGroupPolls(lagService(app), group);
     await polls.waitFor("both topics", (d) => d.topics.length === 2);
     await withAdmin((admin) => admin.deleteTopics({ topics: [doomed] }));
@@ -167,9 +167,9 @@ describe("lag poller resilience", () => {
   });
 
   it("answers, flagged with the error, when Kafka does not answer at all", async () => {
-    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1", EVENTSCOPE_LAG_INTERVAL: "500ms" }), [
-      lagFeature,
-    ]);
+    app = await startTestApp(testConfig({ KAFKA_BROKERS: "127.0.0.1:1", EVENTSCOPE_LAG_INTERVAL: "500ms" }), {
+      lag: lagFeature,
+    });
     const table = lagGroupsResponseSchema.parse(await (await fetch(`${app.url}/api/lag`)).json());
     expect(table).toMatchObject({ observedAt: null, stale: false, groups: [] });
     expect(table.error).toMatch(/connect|ECONNREFUSED/i);

@@ -5,7 +5,7 @@
 import type { Consumer, Kafka } from "kafkajs";
 import { afterEach, describe, expect, it } from "vitest";
 import { lagGroupDetailResponseSchema, type LagGroupDetailResponse } from "@/lib/api/lag";
-import { getLagService, lagFeature } from "@/server/lag";
+import { lagFeature } from "@/server/lag";
 import { describeGroup, type DescribeResult } from "@/server/lag/testing/kafka-consumer-groups";
 import { type Load, startLoad } from "@/server/lag/testing/load";
 import { type GroupPolls, recordGroupPolls } from "@/server/lag/testing/polls";
@@ -58,9 +58,11 @@ describe("lag of a consumer group that stops and resumes while a producer keeps 
     const topic = uniqueName("lag-orders");
     const group = uniqueName("lag-consumer");
     await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] }));
-    app = await startTestApp(testConfig({ EVENTSCOPE_LAG_INTERVAL: `${INTERVAL_MS}ms` }), [lagFeature]);
-    const service = getLagService(app.context.registry);
-    if (!service) throw new Error("the lag feature published no service");
+    app = await startTestApp(testConfig({ EVENTSCOPE_LAG_INTERVAL: `${INTERVAL_MS}ms` }), {
+      lag: lagFeature,
+    });
+    const service = app.services.lag;
+    if (!service) throw new Error("the lag feature is not running");
     polls = recordGroupPolls(service, group);
     const kafka = testKafka();
     load = await startLoad(kafka, topic, PARTITIONS, 50);

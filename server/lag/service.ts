@@ -1,6 +1,6 @@
 /**
- * The lag service: the poller's state behind a small read API, published to other features as
- * `ctx.registry.get("lag")` (see `getLagService`). The traces feature uses `consumedAt` to tell when a
+ * The lag service: the poller's state behind a small read API, offered to other features by the lag
+ * feature. The traces feature uses `consumedAt` to tell when a
  * group consumed a hop; the REST routes and the socket use the snapshots.
  */
 import type { LagGroupDetailResponse, LagGroupsResponse } from "@/lib/api/lag";
@@ -46,13 +46,6 @@ export interface LagService {
   ready(timeoutMs?: number): Promise<void>;
   /** Called after every poll, successful or not; returns the unsubscribe function. */
   onPoll(listener: () => void): () => void;
-}
-
-export const LAG_SERVICE_KEY = "lag";
-
-/** The lag service another feature published, if the lag feature runs. */
-export function getLagService(registry: Map<string, unknown>): LagService | undefined {
-  return registry.get(LAG_SERVICE_KEY) as LagService | undefined;
 }
 
 export interface RunningLagService extends LagService {

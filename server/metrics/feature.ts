@@ -10,7 +10,7 @@ import { serveMetrics } from "@/server/metrics/endpoint";
 import { requestTimer } from "@/server/metrics/http-metrics";
 import { registerLagMetrics } from "@/server/metrics/lag-metrics";
 import { registerPipelineMetrics } from "@/server/metrics/pipeline-metrics";
-import { type MetricsSources, sourcesFromRegistry } from "@/server/metrics/sources";
+import { type MetricsServices, type MetricsSources, sourcesFrom } from "@/server/metrics/sources";
 
 export function buildRegistry(sources: MetricsSources, version: string): Registry {
   // One registry per server (not prom-client's global one), so two servers in one test process never clash.
@@ -28,10 +28,10 @@ export function buildRegistry(sources: MetricsSources, version: string): Registr
   return registry;
 }
 
-export const metricsFeature: Feature = {
+export const metricsFeature: Feature<MetricsServices> = {
   name: "metrics",
-  start({ router, io, logger, registry: services, version }) {
-    const registry = buildRegistry(sourcesFromRegistry(services), version);
+  start({ router, io, logger, version }, services) {
+    const registry = buildRegistry(sourcesFrom(services), version);
     const time = requestTimer(registry);
     // The router reports each matched request with its route template, whichever feature registered it.
     router.observe(time);

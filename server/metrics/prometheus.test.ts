@@ -49,7 +49,10 @@ describe("GET /metrics scraped by Prometheus", () => {
       }),
     );
 
-    app = await startTestApp(testConfig({ EVENTSCOPE_LAG_INTERVAL: "500ms" }), [metricsFeature, lagFeature]);
+    app = await startTestApp(testConfig({ EVENTSCOPE_LAG_INTERVAL: "500ms" }), {
+      metrics: metricsFeature,
+      lag: lagFeature,
+    });
     await fetch(`${app.url}/api/lag/${encodeURIComponent(group)}`);
     prometheus = await startPrometheus(new URL(app.url).host);
     const promql = prometheus;
@@ -93,7 +96,7 @@ describe("GET /metrics scraped by Prometheus", () => {
   });
 
   it("serves the Prometheus text format and still hands every other path to the app", async () => {
-    app = await startTestApp(testConfig(), [metricsFeature, lagFeature]);
+    app = await startTestApp(testConfig(), { metrics: metricsFeature, lag: lagFeature });
     const res = await fetch(`${app.url}/metrics`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/plain");

@@ -1,15 +1,14 @@
 /**
- * Where the metrics read their figures, kept to one file so a change of where a service lives (a typed
- * services object instead of the registry, the persistent store instead of the in-memory index) is one
+ * Where the metrics read their figures, kept to one file so a change of where a service lives is one
  * edit here. Everything is looked up at scrape time: the metrics never sit on the ingest path, and a
  * feature that is not running (or has not started yet) just contributes no series.
  */
 import type { DlqTopicSummary, RedriveTask } from "@/lib/api/dlq";
-import type { Collector } from "@/server/collector/collector";
+import type { Pipeline } from "@/server/collector/collector-feature";
 import type { CollectorStatus } from "@/server/collector/collector-state";
 import type { DlqService } from "@/server/dlq";
-import type { EventStore, StoreStats } from "@/server/store/event-store";
-import { getLagService, type GroupFigures } from "@/server/lag";
+import type { StoreStats } from "@/server/store/event-store";
+import type { GroupFigures, LagService } from "@/server/lag";
 
 /** The store's figures the metrics need, whichever store backs them. */
 export interface StoreFigures {
@@ -50,25 +49,21 @@ export function storeFigures(stats: StoreStats): StoreFigures {
   };
 }
 
-export function sourcesFromRegistry(registry: Map<string, unknown>): MetricsSources {
+/** The services the metrics read; null where the feature behind one does not run. */
+export interface MetricsServices {
+  lag: LagService | null;
+  pipeline: Pipeline | null;
+  dlq: DlqService | null;
+}
+
+export function sourcesFrom({ lag, pipeline, dlq }: MetricsServices): MetricsSources {
   return {
-    lag() {
-      const service = getLagService(registry);
-      return service && { observedAt: service.groups().observedAt, groups: service.figures() };
-    },
-    collector: () => (registry.get("collector") as Collector | undefined)?.status(),
-    store() {
-      const store = registry.get("index") as EventStore | undefined;
-      return store && storeFigures(store.stats());
-    },
-    dlq() {
-      const dlq = registry.get("dlq") as DlqService | undefined;
-      return (
-        dlq && {
-          topics: dlq.topicSummaries(),
-          tasks: dlq.tasks.list({ limit: Number.POSITIVE_INFINITY }),
-        }
-      );
-    },
+    lag: () => (lag ? { observedAt: lag.groups().observedAt, groups: lag.figures() } : undefined),
+    collector: () => pipeline?.collector.status(),
+    store: () => (pipeline ? storeFigures(pipeline.store.stats()) : undefined),
+    dlq: () =>
+      dlq
+        ? { topics: dlq.topicSummaries(), tasks: dlq.tasks.list({ limit: Number.POSITIVE_INFINITY }) }
+        : undefined,
   };
 }

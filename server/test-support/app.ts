@@ -1,8 +1,8 @@
 /** Builds the dashboard backend without the Next UI on a random port, wired exactly as main.ts wires it. */
 import type { AddressInfo } from "node:net";
 import type { Config } from "@/server/config";
-import { type Feature, type ServerContext, startFeatures } from "@/server/feature";
-import { features as allFeatures } from "@/server/features";
+import { ALL_FEATURES, composeServer, type FeatureSet, type Services } from "@/server/compose";
+import type { ServerContext } from "@/server/feature";
 import { createHttpApp, listen } from "@/server/http/app";
 import { createHttpSecurity } from "@/server/http/http-security";
 import { type BrokerMonitor, startBrokerMonitor } from "@/server/kafka/broker-monitor";
@@ -13,13 +13,11 @@ export interface TestApp {
   url: string;
   brokerMonitor: BrokerMonitor;
   context: ServerContext;
+  services: Services;
   close(): Promise<void>;
 }
 
-export async function startTestApp(
-  config: Config,
-  features: readonly Feature[] = allFeatures,
-): Promise<TestApp> {
+export async function startTestApp(config: Config, features: FeatureSet = ALL_FEATURES): Promise<TestApp> {
   const logger = testLogger();
   const brokerMonitor = startBrokerMonitor(config, logger);
   const security = createHttpSecurity(config, { dev: false });
@@ -33,15 +31,15 @@ export async function startTestApp(
     brokerMonitor,
     version: "test",
     startedAt: Date.now(),
-    registry: new Map(),
   };
-  const running = await startFeatures(features, context);
+  const running = await composeServer(context, features);
   await listen(server, 0, "127.0.0.1");
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     brokerMonitor,
     context,
+    services: running.services,
     async close() {
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await running.stop();

@@ -1,10 +1,9 @@
 /** `GET /api/traces`, `GET /api/traces/:id` and live "trace changed" notices for watched traces. */
 import { traceRoute, tracesRoute } from "@/lib/api/traces";
 import { isDlqTopicName } from "@/lib/dlq";
-import { type EventFeed, REGISTRY } from "@/server/collector/collector-feature";
+import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
-import type { EventStore } from "@/server/store/event-store";
-import { getLagService } from "@/server/lag/service";
+import type { LagService } from "@/server/lag/service";
 import type { LiveSocket } from "@/server/live/socket-server";
 import { createTraceService } from "@/server/traces/trace-service";
 
@@ -14,14 +13,13 @@ const NOTIFY_MS = 500;
 /** Traces one socket may watch at once; further watches are ignored. */
 export const MAX_WATCHES_PER_SOCKET = 20;
 
-export const tracesFeature: Feature = {
+/** Without the lag feature, hops show no consumption times. */
+export const tracesFeature: Feature<{ pipeline: Pipeline; lag: LagService | null }> = {
   name: "traces",
-  start(ctx) {
-    const store = ctx.registry.get(REGISTRY.index) as EventStore;
-    const feed = ctx.registry.get(REGISTRY.events) as EventFeed;
+  start(ctx, { pipeline: { store, feed }, lag }) {
     const service = createTraceService({
       store,
-      consumption: () => getLagService(ctx.registry)?.consumptionHistory() ?? [],
+      consumption: () => lag?.consumptionHistory() ?? [],
       isOwnGroup: (g) => g.startsWith(`${ctx.config.kafka.clientId}-`),
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });

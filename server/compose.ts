@@ -1,0 +1,106 @@
+/**
+ * The composition root of the features: starts them in dependency order, hands each the services of the
+ * ones before it as arguments, and stops them in reverse. main.ts runs every feature; integration tests
+ * run the same function with the subset they need, so they exercise the real wiring.
+ */
+import { type AlertsFeature, type AlertsService, alertsFeature } from "@/server/alerts/alerts-feature";
+import { type AuthService, authFeature } from "@/server/auth";
+import { collectorFeature, type Pipeline } from "@/server/collector/collector-feature";
+import { type DlqFeature, type DlqService, dlqFeature } from "@/server/dlq";
+import type { Feature, RunningFeature, ServerContext, ServingFeature } from "@/server/feature";
+import { flowsFeature } from "@/server/flows/flows-feature";
+import { healthFeature } from "@/server/http/health-routes";
+import { openApiFeature } from "@/server/http/openapi-routes";
+import { type LagService, lagFeature } from "@/server/lag";
+import { metricsFeature } from "@/server/metrics/feature";
+import { tracesFeature } from "@/server/traces/traces-feature";
+
+/** Which features run; a missing one is not started and its service is null for the others. */
+export interface FeatureSet {
+  collector?: Feature<object, ServingFeature<Pipeline>>;
+  lag?: Feature<object, ServingFeature<LagService>>;
+  auth?: Feature<object, ServingFeature<AuthService>>;
+  dlq?: DlqFeature;
+  flows?: typeof flowsFeature;
+  traces?: typeof tracesFeature;
+  alerts?: AlertsFeature;
+  health?: typeof healthFeature;
+  openapi?: typeof openApiFeature;
+  metrics?: typeof metricsFeature;
+}
+
+export const ALL_FEATURES: Required<FeatureSet> = {
+  collector: collectorFeature,
+  lag: lagFeature,
+  auth: authFeature,
+  dlq: dlqFeature,
+  flows: flowsFeature,
+  traces: tracesFeature,
+  alerts: alertsFeature,
+  health: healthFeature,
+  openapi: openApiFeature,
+  metrics: metricsFeature,
+};
+
+/** The services the running features offer one another (and tests and benchmarks read). */
+export interface Services {
+  pipeline: Pipeline | null;
+  lag: LagService | null;
+  auth: AuthService | null;
+  dlq: DlqService | null;
+  alerts: AlertsService | null;
+}
+
+export interface ComposedServer {
+  services: Services;
+  stop(): Promise<void>;
+}
+
+function required<T>(service: T | null, what: string, by: string): T {
+  if (service === null) throw new Error(`the ${by} feature needs the ${what} feature`);
+  return service;
+}
+
+export async function composeServer(
+  ctx: ServerContext,
+  features: FeatureSet = ALL_FEATURES,
+): Promise<ComposedServer> {
+  const running: RunningFeature[] = [];
+  const stop = async () => {
+    // Reverse order: a feature stops before the services it was given.
+    for (const r of [...running].reverse()) {
+      await r
+        .stop()
+        .catch((error: unknown) => ctx.logger.warn({ err: error }, "feature failed to stop cleanly"));
+    }
+  };
+  async function start<D, R extends RunningFeature>(feature: Feature<D, R>, deps: D): Promise<R> {
+    const started = await feature.start(ctx, deps);
+    running.push(started);
+    ctx.logger.debug({ feature: feature.name }, "feature started");
+    return started;
+  }
+  try {
+    // Each step takes only what the steps above it built.
+    const pipeline = features.collector ? (await start(features.collector, {})).service : null;
+    const lag = features.lag ? (await start(features.lag, {})).service : null;
+    const auth = features.auth ? (await start(features.auth, {})).service : null;
+    const dlq = features.dlq
+      ? (await start(features.dlq, { auth: required(auth, "auth", "dlq") })).service
+      : null;
+    if (features.flows)
+      await start(features.flows, { pipeline: required(pipeline, "collector", "flows"), dlq });
+    if (features.traces)
+      await start(features.traces, { pipeline: required(pipeline, "collector", "traces"), lag });
+    const alerts = features.alerts
+      ? (await start(features.alerts, { auth: required(auth, "auth", "alerts"), lag, dlq, pipeline })).service
+      : null;
+    if (features.health) await start(features.health, { pipeline });
+    if (features.openapi) await start(features.openapi, {});
+    if (features.metrics) await start(features.metrics, { lag, pipeline, dlq });
+    return { services: { pipeline, lag, auth, dlq, alerts }, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
