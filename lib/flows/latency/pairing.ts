@@ -1,0 +1,165 @@
+/**
+ * Finds, for each message as it is stored, the message that caused it — on the ingest path, one message at
+ * a time, with bounded memory. The rules, strongest first:
+ * 1. copy: a message whose message id an earlier message already carries is a retry/dead-letter/re-drive
+ *    copy of it; the hop belongs to the consumer group that gave up on the original (the one group reading
+ *    the original's topic — with several, it is not known and left null), not to the producer the copied
+ *    headers still name;
+ * 2. causation: the causation id names the parent's message id (the latest copy that is not a dead letter);
+ * 3. trace: no causation id, so the latest earlier message of the same trace whose topic is consumed by
+ *    M's producing service (a group named after it) is the parent.
+ * A message whose causation id names a message not seen yet waits (bounded by bytes, and by ORPHAN_WAIT_MS)
+ * for its parent: topics and partitions are read independently, so a child often arrives first. If the
+ * parent never comes (older than what is remembered, or never in Kafka), the child starts a flow of its own.
+ */
+import { type Pairable, rememberedBytes, type Remembered, type Hop } from "./pairing-types";
+import { BoundedRecent, stringBytes } from "./bounded-recent";
+import { endToEndLatency, extendPathway, hopLatency } from "./definitions";
+
+export interface PairingRules {
+  /** Consumer groups (named after their service where teams do so) reading a topic. */
+  consumersOf(topic: string): readonly string[];
+  isDlqTopic(topic: string): boolean;
+}
+
+/** How long a child waits for a parent that has not arrived, in ms of arrival time. */
+export const ORPHAN_WAIT_MS = 30_000;
+const TRACE_MEMORY = 8;
+
+export interface PairingBudget {
+  messagesBytes: number;
+  tracesBytes: number;
+  orphansBytes: number;
+}
+
+export class FlowPairer {
+  /** Per message id: its latest copy, and the latest that is not a dead letter (what children were caused by). */
+  private readonly byMessage: BoundedRecent<{ latest: Remembered; live: Remembered | null }>;
+  private readonly byTrace: BoundedRecent<Remembered[]>;
+  private readonly orphans: BoundedRecent<{ child: Pairable; arrivedAt: number }[]>;
+
+  constructor(
+    private readonly rules: PairingRules,
+    budget: PairingBudget,
+  ) {
+    this.byMessage = new BoundedRecent(budget.messagesBytes, (k, v) => {
+      return stringBytes(k) + 32 + rememberedBytes(v.latest) + (v.live ? rememberedBytes(v.live) : 0);
+    });
+    this.byTrace = new BoundedRecent(budget.tracesBytes, (k, v) => stringBytes(k) + 16 + v.length * 8);
+    this.orphans = new BoundedRecent(budget.orphansBytes, (k) => stringBytes(k) + 400);
+  }
+
+  /** Pairs one stored message; returns the hops it completes (its own, and any children waiting for it). */
+  accept(event: Pairable, arrivedAt: number): Hop[] {
+    const hops: Hop[] = [];
+    const copyOf = event.messageId === null ? undefined : this.byMessage.get(event.messageId)?.latest;
+    let known: Remembered;
+    if (copyOf) {
+      const consumers = this.rules.consumersOf(copyOf.topic);
+      known = this.remember(event, copyOf);
+      hops.push(this.hop(copyOf, known, "copy", consumers.length === 1 ? consumers[0]! : null));
+    } else if (event.causationId !== null) {
+      const copies = this.byMessage.get(event.causationId);
+      const cause = copies?.live ?? copies?.latest;
+      if (cause) {
+        known = this.remember(event, cause);
+        hops.push(this.hop(cause, known, "causation", event.service));
+      } else {
+        // Provisionally a root, so its own children can pair; the hop is emitted when the parent arrives.
+        known = this.remember(event, null);
+        this.waitForParent(event, arrivedAt);
+      }
+    } else {
+      const parent = this.traceParent(event);
+      known = this.remember(event, parent ?? null);
+      if (parent) hops.push(this.hop(parent, known, "trace", event.service));
+    }
+    if (event.messageId !== null) hops.push(...this.adoptOrphans(event.messageId, known));
+    return hops;
+  }
+
+  /** Children still waiting whose wait is over are given up on (they stay roots of their own flows). */
+  expire(nowMs: number): number {
+    let dropped = 0;
+    for (const waiting of [...this.orphans.values()]) {
+      const first = waiting[0];
+      if (!first || nowMs - first.arrivedAt < ORPHAN_WAIT_MS) break;
+      this.orphans.delete(first.child.causationId ?? "");
+      dropped += waiting.length;
+    }
+    return dropped;
+  }
+
+  get bytes(): number {
+    return this.byMessage.bytes + this.byTrace.bytes + this.orphans.bytes;
+  }
+
+  private remember(event: Pairable, parent: Remembered | null): Remembered {
+    const known: Remembered = {
+      recordId: event.id,
+      topic: event.topic,
+      at: event.timestamp,
+      traceId: event.traceId,
+      service: event.service,
+      rootAt: parent ? parent.rootAt : event.timestamp,
+      pathway: parent ? extendPathway(parent.pathway, event.topic) : [event.topic],
+    };
+    if (event.messageId !== null) {
+      // A dead letter is nobody's cause: children name the live copy their service consumed.
+      const live = this.rules.isDlqTopic(event.topic)
+        ? (this.byMessage.get(event.messageId)?.live ?? null)
+        : known;
+      this.byMessage.set(event.messageId, { latest: known, live });
+    }
+    if (event.traceId !== null) {
+      const list = this.byTrace.get(event.traceId);
+      if (list) {
+        list.push(known);
+        if (list.length > TRACE_MEMORY) list.shift();
+        else this.byTrace.grow(event.traceId, 8);
+      } else this.byTrace.set(event.traceId, [known]);
+    }
+    return known;
+  }
+
+  private traceParent(event: Pairable): Remembered | undefined {
+    if (event.traceId === null || event.service === null) return undefined;
+    const list = this.byTrace.get(event.traceId) ?? [];
+    for (let i = list.length - 1; i >= 0; i--) {
+      const candidate = list[i]!;
+      if (candidate.recordId === event.id || candidate.at > event.timestamp) continue;
+      if (this.rules.consumersOf(candidate.topic).includes(event.service)) return candidate;
+    }
+    return undefined;
+  }
+
+  private waitForParent(event: Pairable, arrivedAt: number): void {
+    const key = event.causationId!;
+    const waiting = this.orphans.get(key);
+    if (waiting) waiting.push({ child: event, arrivedAt });
+    else this.orphans.set(key, [{ child: event, arrivedAt }]);
+  }
+
+  private adoptOrphans(messageId: string, parent: Remembered): Hop[] {
+    const waiting = this.orphans.delete(messageId);
+    if (!waiting) return [];
+    return waiting.map(({ child }) => {
+      const known = this.byMessage.get(child.messageId ?? "")?.latest ?? this.remember(child, parent);
+      // Its flow now starts where its parent's did.
+      known.rootAt = parent.rootAt;
+      known.pathway = extendPathway(parent.pathway, child.topic);
+      return this.hop(parent, known, "causation", child.service);
+    });
+  }
+
+  private hop(parent: Remembered, child: Remembered, via: Hop["via"], consumer: string | null): Hop {
+    return {
+      parent,
+      child,
+      via,
+      consumer,
+      hopMs: hopLatency(parent.at, child.at),
+      endToEndMs: endToEndLatency(child.rootAt, child.at),
+    };
+  }
+}
