@@ -36,8 +36,8 @@ export async function connectTailClient(url: string, maxPerSec: number): Promise
     socket.once("connect", () => resolve());
   });
   client.maxPerSec = await new Promise<number>((resolve, reject) =>
-    socket.emit("tail:subscribe", { filter: {}, maxPerSec }, (r) =>
-      r.ok ? resolve(r.value.maxPerSec) : reject(new Error(r.error)),
+    socket.emit("channel:join", { channel: "tail", filter: {}, maxPerSec }, (r) =>
+      r.ok && r.channel === "tail" ? resolve(r.reply.maxPerSec) : reject(new Error(JSON.stringify(r))),
     ),
   );
   return client;

@@ -1,13 +1,12 @@
 "use client";
 
 /**
- * Joins the socket's dead-letter view while a dead-letter page is open. Task progress is written into
+ * Joins the `dlq` channel while a dead-letter page is open. Task progress is written into
  * the tasks cache (setQueryData: small and frequent); "this DLQ changed" only invalidates what shows it.
  */
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
 import { FINAL_REDRIVE_STATUSES, type RedriveTask } from "@/lib/api/dlq";
-import { useLiveSocket } from "@/components/live/live-socket-provider";
+import { useChannel } from "@/components/live/use-channel";
 import { queryKeys } from "@/components/live/query-keys";
 
 function putTask(client: QueryClient, task: RedriveTask): void {
@@ -21,27 +20,18 @@ function putTask(client: QueryClient, task: RedriveTask): void {
   }
 }
 
+const DLQ_CHANNEL = { channel: "dlq" } as const;
+
 export function useDlqLive(): void {
-  const socket = useLiveSocket();
   const client = useQueryClient();
-  useEffect(() => {
-    if (!socket) return;
-    const subscribe = () =>
-      socket.emit("dlq:subscribe", (active) => active.forEach((t) => putTask(client, t)));
-    const onTask = (task: RedriveTask) => putTask(client, task);
-    const onChanged = ({ topic }: { topic: string }) => {
-      void client.invalidateQueries({ queryKey: queryKeys.dlqTopics });
-      void client.invalidateQueries({ queryKey: queryKeys.dlqTopicLetters(topic) });
-    };
-    socket.on("connect", subscribe);
-    socket.on("dlq:task", onTask);
-    socket.on("dlq:changed", onChanged);
-    if (socket.connected) subscribe();
-    return () => {
-      socket.off("connect", subscribe);
-      socket.off("dlq:task", onTask);
-      socket.off("dlq:changed", onChanged);
-      socket.emit("dlq:unsubscribe");
-    };
-  }, [socket, client]);
+  useChannel(DLQ_CHANNEL, {
+    on: {
+      "dlq:task": (task) => putTask(client, task),
+      "dlq:changed": ({ topic }) => {
+        void client.invalidateQueries({ queryKey: queryKeys.dlqTopics });
+        void client.invalidateQueries({ queryKey: queryKeys.dlqTopicLetters(topic) });
+      },
+    },
+    onJoin: ({ active }) => active.forEach((t) => putTask(client, t)),
+  });
 }

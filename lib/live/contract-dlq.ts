@@ -1,6 +1,6 @@
 /**
  * The dead-letter part of the socket contract (merged into socket-contract.ts). A client that shows dead
- * letters joins with `dlq:subscribe`; the server then pushes task progress and "this DLQ changed" hints.
+ * letters joins the `dlq` channel; the server then pushes task progress and "this DLQ changed" hints.
  * Counts and letters themselves stay in the REST API: a hint only tells the client what to refetch.
  */
 import type { RedriveTask } from "@/lib/api/dlq";
@@ -11,12 +11,3 @@ export interface DlqServerToClientEvents {
   /** Letters arrived in, or were re-driven from, this DLQ topic (≤ 1×/s per topic). */
   "dlq:changed": (change: { topic: string }) => void;
 }
-
-export interface DlqClientToServerEvents {
-  /** Join the dead-letter view; the ack lists the tasks that are running now. */
-  "dlq:subscribe": (ack: (active: RedriveTask[]) => void) => void;
-  "dlq:unsubscribe": () => void;
-}
-
-/** The socket.io room of clients that show dead letters. */
-export const DLQ_ROOM = "dlq";

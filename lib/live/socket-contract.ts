@@ -3,10 +3,11 @@
  * renamed event or a changed payload is a type error on both ends, not a silent mismatch.
  */
 import type { AlertsServerEvents } from "@/lib/live/contract-alerts";
-import type { DlqClientToServerEvents, DlqServerToClientEvents } from "@/lib/live/contract-dlq";
-import type { FlowsClientEvents, FlowsServerEvents } from "@/lib/live/contract-flows";
-import type { LagClientEvents, LagServerEvents } from "@/lib/live/contract-lag";
-import type { TracesClientEvents, TracesServerEvents } from "@/lib/live/contract-traces";
+import type { ChannelClientEvents, ChannelRequest } from "@/lib/live/contract-channels";
+import type { DlqServerToClientEvents } from "@/lib/live/contract-dlq";
+import type { FlowsServerEvents } from "@/lib/live/contract-flows";
+import type { LagServerEvents } from "@/lib/live/contract-lag";
+import type { TracesServerEvents } from "@/lib/live/contract-traces";
 import type { BrokerStatus } from "@/lib/model/status";
 
 export interface ServerToClientEvents
@@ -20,8 +21,8 @@ export interface ServerToClientEvents
   "broker:status": (status: BrokerStatus) => void;
 }
 
-export interface ClientToServerEvents
-  extends FlowsClientEvents, TracesClientEvents, DlqClientToServerEvents, LagClientEvents {
+/** A client asks for live views only through channels (contract-channels.ts), so every view gets the same checks. */
+export interface ClientToServerEvents extends ChannelClientEvents {
   /** Asks for the current broker status now (e.g. after the tab was in the background). */
   "broker:refresh": (ack: (status: BrokerStatus) => void) => void;
 }
@@ -29,6 +30,6 @@ export interface ClientToServerEvents
 export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
-  /** Views this socket asked for; filled by later features (tail, lag, dlq). */
-  views: Set<string>;
+  /** The channels this socket joined: room → the request that joined it (see server/live/channels.ts). */
+  channels: Map<string, ChannelRequest>;
 }

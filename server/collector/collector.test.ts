@@ -136,8 +136,8 @@ describe("collector", () => {
     socket.on("tail:batch", (batch: TailBatch) => batches.push({ at: Date.now(), batch }));
     const ack = await socket
       .timeout(5_000)
-      .emitWithAck("tail:subscribe", { filter: { topic }, maxPerSec: 100 });
-    expect(ack).toEqual({ ok: true, value: { maxPerSec: 100 } });
+      .emitWithAck("channel:join", { channel: "tail", filter: { topic }, maxPerSec: 100 });
+    expect(ack).toEqual({ ok: true, channel: "tail", reply: { maxPerSec: 100 } });
 
     const seconds = 4;
     const started = Date.now();

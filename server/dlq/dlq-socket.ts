@@ -1,8 +1,8 @@
-/** Pushes re-drive progress and "this DLQ changed" hints to the sockets that show dead letters. */
+/** Pushes re-drive progress and "this DLQ changed" hints to the sockets that joined the `dlq` channel. */
 import type { RedriveTask } from "@/lib/api/dlq";
-import { DLQ_ROOM } from "@/lib/live/contract-dlq";
 import type { LiveServer } from "@/server/live/socket-server";
 
+const DLQ_ROOM = "dlq";
 const CHANGED_EVERY_MS = 1_000;
 
 export interface DlqSocket {
@@ -12,16 +12,10 @@ export interface DlqSocket {
 }
 
 export function createDlqSocket(io: LiveServer, activeTasks: () => RedriveTask[]): DlqSocket {
-  io.on("connection", (socket) => {
-    socket.on("dlq:subscribe", (ack) => {
-      void socket.join(DLQ_ROOM);
-      socket.data.views?.add(DLQ_ROOM);
-      if (typeof ack === "function") ack(activeTasks());
-    });
-    socket.on("dlq:unsubscribe", () => {
-      void socket.leave(DLQ_ROOM);
-      socket.data.views?.delete(DLQ_ROOM);
-    });
+  const undefine = io.channels.define("dlq", {
+    maxPerSocket: 1,
+    room: () => DLQ_ROOM,
+    join: () => ({ active: activeTasks() }),
   });
 
   // "Changed" hints are coalesced per topic: a re-drive moving 1,000 letters a second sends one a second.
@@ -35,6 +29,9 @@ export function createDlqSocket(io: LiveServer, activeTasks: () => RedriveTask[]
   return {
     task: (task) => io.to(DLQ_ROOM).emit("dlq:task", { ...task }),
     changed: (topic) => void dirty.add(topic),
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      undefine();
+    },
   };
 }

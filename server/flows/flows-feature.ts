@@ -11,7 +11,6 @@ import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
 import { startGroupTopology } from "@/server/flows/group-topology";
 import { createKafka } from "@/server/kafka/client";
-import type { LiveSocket } from "@/server/live/socket-server";
 
 const FLOWS_ROOM = "flows";
 
@@ -74,11 +73,11 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       });
     });
 
-    const onConnection = (socket: LiveSocket) => {
-      socket.on("flows:subscribe", () => void socket.join(FLOWS_ROOM));
-      socket.on("flows:unsubscribe", () => void socket.leave(FLOWS_ROOM));
-    };
-    ctx.io.on("connection", onConnection);
+    const undefine = ctx.io.channels.define("flows", {
+      maxPerSocket: 1,
+      room: () => FLOWS_ROOM,
+      join: () => ({}),
+    });
 
     const ticker = setInterval(() => {
       const now = Date.now();
@@ -96,7 +95,7 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
     return {
       async stop() {
         clearInterval(ticker);
-        ctx.io.off("connection", onConnection);
+        undefine();
         await topology.stop();
       },
     };

@@ -113,14 +113,16 @@ describe("lag over the socket", () => {
       socket.on("lag:groups", (t) => tables.push(lagGroupsResponseSchema.parse(t)));
       socket.on("lag:group", (d) => details.push(lagGroupDetailResponseSchema.parse(d)));
       const acks = await Promise.all([
-        new Promise((resolve) => socket.emit("lag:subscribe", { group: null }, resolve)),
-        new Promise((resolve) => socket.emit("lag:subscribe", { group }, resolve)),
-        new Promise((resolve) => socket.emit("lag:subscribe", { group: 42 } as never, resolve)),
+        new Promise((resolve) => socket.emit("channel:join", { channel: "lag", group: null }, resolve)),
+        new Promise((resolve) => socket.emit("channel:join", { channel: "lag", group }, resolve)),
+        new Promise((resolve) =>
+          socket.emit("channel:join", { channel: "lag", group: 42 } as never, resolve),
+        ),
       ]);
       expect(acks).toEqual([
-        { ok: true },
-        { ok: true },
-        { ok: false, error: "expected { group: string | null }" },
+        { ok: true, channel: "lag", reply: {} },
+        { ok: true, channel: "lag", reply: {} },
+        { ok: false, error: expect.stringContaining("invalid channel request") },
       ]);
       await expect.poll(() => details.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(3);
       expect(tables.length).toBeGreaterThanOrEqual(3);
@@ -129,7 +131,7 @@ describe("lag over the socket", () => {
       const times = details.map((d) => d.observedAt ?? 0);
       expect(times.at(-1)).toBeGreaterThan(times[0] ?? 0);
 
-      socket.emit("lag:unsubscribe", { group });
+      socket.emit("channel:leave", { channel: "lag", group });
       await new Promise((resolve) => setTimeout(resolve, 300));
       const before = details.length;
       await new Promise((resolve) => setTimeout(resolve, 1_500));

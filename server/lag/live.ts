@@ -1,17 +1,15 @@
 /**
- * Pushes lag to the clients that asked for it: the groups table to the `lag:groups` room, a group's detail
- * to `lag:group:<id>`, after every poll. A joining client gets the current data at once, so it never waits
- * a whole interval for its first update.
+ * Pushes lag to the sockets that joined the `lag` channel: the groups table to the `lag:groups` room, a
+ * group's detail to `lag:group:<id>`, after every poll. A joining client gets the current data at once, so
+ * it never waits a whole interval for its first update.
  */
-import { lagSubscriptionSchema, type LagSubscription } from "@/lib/live/contract-lag";
 import type { LagService } from "@/server/lag/service";
 import type { LiveServer, LiveSocket } from "@/server/live/socket-server";
 
 const GROUPS_ROOM = "lag:groups";
 const GROUP_ROOM_PREFIX = "lag:group:";
-
-const roomOf = ({ group }: LagSubscription) =>
-  group === null ? GROUPS_ROOM : `${GROUP_ROOM_PREFIX}${group}`;
+/** The overview plus a few group pages (open tabs share one socket, and navigation overlaps). */
+const MAX_LAG_VIEWS_PER_SOCKET = 8;
 
 export function registerLagLive(io: LiveServer, service: LagService): () => void {
   const hasPolled = () => service.groups().observedAt !== null;
@@ -22,32 +20,15 @@ export function registerLagLive(io: LiveServer, service: LagService): () => void
     else if (hasPolled() && !service.groups().stale) target.emit("lag:group-gone", id);
   };
 
-  const onConnection = (socket: LiveSocket) => {
-    socket.on("lag:subscribe", (raw, ack) => {
-      const parsed = lagSubscriptionSchema.safeParse(raw);
-      if (!parsed.success) {
-        if (typeof ack === "function") ack({ ok: false, error: "expected { group: string | null }" });
-        return;
-      }
-      const room = roomOf(parsed.data);
-      void socket.join(room);
-      socket.data.views?.add(room);
-      if (typeof ack === "function") ack({ ok: true });
-      if (parsed.data.group === null) {
-        if (hasPolled()) socket.emit("lag:groups", service.groups());
-      } else {
-        sendGroup(socket, parsed.data.group);
-      }
-    });
-    socket.on("lag:unsubscribe", (raw) => {
-      const parsed = lagSubscriptionSchema.safeParse(raw);
-      if (!parsed.success) return;
-      const room = roomOf(parsed.data);
-      void socket.leave(room);
-      socket.data.views?.delete(room);
-    });
-  };
-  io.on("connection", onConnection);
+  const undefine = io.channels.define("lag", {
+    maxPerSocket: MAX_LAG_VIEWS_PER_SOCKET,
+    room: ({ group }) => (group === null ? GROUPS_ROOM : `${GROUP_ROOM_PREFIX}${group}`),
+    join: (socket, { group }) => {
+      if (group !== null) sendGroup(socket, group);
+      else if (hasPolled()) socket.emit("lag:groups", service.groups());
+      return {};
+    },
+  });
 
   const unsubscribe = service.onPoll(() => {
     const rooms = io.of("/").adapter.rooms;
@@ -60,6 +41,6 @@ export function registerLagLive(io: LiveServer, service: LagService): () => void
 
   return () => {
     unsubscribe();
-    io.off("connection", onConnection);
+    undefine();
   };
 }

@@ -16,12 +16,15 @@ import type {
   SocketData,
 } from "@/lib/live/socket-contract";
 import { checkOrigin } from "@/server/auth/origin";
+import { type Channels, createChannels } from "@/server/live/channels";
 import { listeningPort } from "@/server/http/app";
 import type { HttpSecurity } from "@/server/http/http-security";
 import type { BrokerMonitor } from "@/server/kafka/broker-monitor";
 import type { Logger } from "@/server/logger";
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type LiveIo = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** socket.io plus the live views it serves: features define their channels on `channels`. */
+export type LiveServer = LiveIo & { channels: Channels };
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
@@ -40,7 +43,7 @@ export function createLiveServer(
   deps: { brokerMonitor: BrokerMonitor; logger: Logger; security: HttpSecurity },
 ): LiveServer {
   const log = deps.logger.child({ component: "live" });
-  const io: LiveServer = new Server(http, {
+  const io: LiveIo = new Server(http, {
     serveClient: false,
     // Same-origin only: the UI is served from this very port.
     cors: { origin: false },
@@ -57,7 +60,6 @@ export function createLiveServer(
   io.engine.on("headers", (headers: Record<string, string>) => Object.assign(headers, deps.security.headers));
 
   io.on("connection", (socket) => {
-    socket.data.views = new Set();
     socket.emit("broker:status", deps.brokerMonitor.current());
     socket.on("broker:refresh", async (ack) => {
       if (typeof ack === "function") ack(await deps.brokerMonitor.checkNow());
@@ -66,5 +68,5 @@ export function createLiveServer(
   });
 
   deps.brokerMonitor.onChange((status) => io.emit("broker:status", status));
-  return io;
+  return Object.assign(io, { channels: createChannels(io, deps.logger) });
 }
