@@ -146,6 +146,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
       patterns: env.EVENTSCOPE_DLQ_PATTERNS,
       scanIntervalMs: env.EVENTSCOPE_DLQ_SCAN_INTERVAL,
       maxLettersPerTopic: env.EVENTSCOPE_DLQ_MAX_LETTERS,
+      // Dead letters are held whole (to re-drive them byte for byte): all DLQ topics together get a quarter
+      // of the memory budget, so any number of DLQ topics stays inside it.
+      memoryBytes: Math.floor((env.EVENTSCOPE_MEMORY_MB * 1024 * 1024) / 4),
     },
     alerts: {
       intervalMs: env.EVENTSCOPE_ALERT_INTERVAL,

@@ -11,6 +11,7 @@ import { createKafka } from "@/server/kafka/client";
 import type { Logger } from "@/server/logger";
 import { AuditLog } from "@/server/dlq/audit-log";
 import { ensureInternalTopics, type InternalTopics } from "@/server/dlq/internal-topics";
+import { LetterBudget } from "@/server/dlq/letter-budget";
 import { LetterStore } from "@/server/dlq/letter-store";
 import { TxProducers } from "@/server/dlq/producers";
 import { StateReader } from "@/server/dlq/state-reader";
@@ -33,6 +34,7 @@ export class DlqService {
   private readonly producer: Producer;
   private readonly producers: TxProducers;
   private readonly readers = new Map<string, TopicReader>();
+  private readonly budget: LetterBudget;
   private ready = false;
   private stopped = false;
   private scanTimer: NodeJS.Timeout | null = null;
@@ -57,6 +59,7 @@ export class DlqService {
       allowAutoTopicCreation: false,
     });
     this.producers = new TxProducers(this.kafka, config.kafka.clientId);
+    this.budget = new LetterBudget(config.dlq.memoryBytes);
     const group = `${config.kafka.clientId}`;
     this.state = new StateReader(this.kafka, this.admin, topics, group, this.log);
     this.catalog = new TopicCatalog(this.kafka, this.admin, config.dlq.patterns, group, this.log);
@@ -127,8 +130,8 @@ export class DlqService {
   async scan(): Promise<void> {
     const { added, removed, names } = await this.catalog.scanNames();
     for (const t of removed) {
-      await this.readers.get(t)?.stop();
-      this.readers.delete(t);
+      await this.dropReader(t);
+      await this.producers.drop(t);
       this.events.changed(t);
     }
     await Promise.all(added.map((info) => this.startReader(info)));
@@ -137,7 +140,8 @@ export class DlqService {
   }
 
   private async startReader(info: DlqTopicInfo): Promise<void> {
-    const store = new LetterStore(info.topic, this.config.dlq.maxLettersPerTopic, this.config.dlq.patterns);
+    const { maxLettersPerTopic, patterns } = this.config.dlq;
+    const store = new LetterStore(info.topic, maxLettersPerTopic, patterns, this.budget);
     const reader = new TopicReader(this.kafka, this.admin, store, this.config.kafka.clientId, this.log, (t) =>
       this.events.changed(t),
     );
@@ -146,11 +150,17 @@ export class DlqService {
       await reader.start();
       if (this.stopped) await reader.stop();
     } catch (error) {
-      this.readers.delete(info.topic);
       this.catalog.topics.delete(info.topic);
-      await reader.stop();
+      await this.dropReader(info.topic);
       throw error;
     }
+  }
+
+  private async dropReader(topic: string): Promise<void> {
+    const reader = this.readers.get(topic);
+    this.readers.delete(topic);
+    reader?.store.release();
+    await reader?.stop();
   }
 
   get dlqState(): DlqState {
@@ -227,9 +237,7 @@ export class DlqService {
 
   /** Disconnects every client; safe to call more than once. */
   private async release(): Promise<void> {
-    const readers = [...this.readers.values()];
-    this.readers.clear();
-    await Promise.all(readers.map((r) => r.stop()));
+    await Promise.all([...this.readers.keys()].map((t) => this.dropReader(t)));
     await this.state.stop();
     await this.producers.stop();
     await this.producer.disconnect().catch(() => undefined);

@@ -1,7 +1,8 @@
 /**
  * The dead letters of one DLQ topic, in memory: the raw record (to re-drive it byte for byte) and what
- * was decoded from it once. Bounded: beyond `maxLetters` the oldest letters are left out and the topic
- * is reported as windowed.
+ * was decoded from it once. Bounded twice: beyond `maxLetters` for this topic, and by the byte budget all
+ * DLQ topics share (server/dlq/letter-budget.ts). Either way the oldest letters are left out first and the
+ * topic is reported as windowed.
  */
 import type { KafkaMessage } from "kafkajs";
 import { toHex } from "@/lib/decode/bytes";
@@ -9,6 +10,7 @@ import { type DecodedDeadLetter, ledgerKey } from "@/lib/dlq";
 import { type IngestOptions, ingestOptions } from "@/lib/ingest/ingest-options";
 import { summarizeDeadLetter } from "@/lib/ingest/summarize-record";
 import { flattenHeaders, type RawHeader, type RawRecord } from "@/lib/model/raw-record";
+import { type BudgetedLetters, LetterBudget } from "@/server/dlq/letter-budget";
 
 export interface StoredLetter {
   id: string;
@@ -22,9 +24,23 @@ export interface StoredLetter {
   dead: DecodedDeadLetter;
   traceId: string | null;
   keyPreview: string | null;
+  /** What holding this letter costs, as counted against the byte budget. */
+  bytes: number;
 }
 
 const KEY_PREVIEW = 80;
+/** Per letter beyond its bytes: the objects, ids, previews and the decoded fields' small strings. */
+const LETTER_OVERHEAD_BYTES = 600;
+
+/**
+ * The raw bytes, plus the header values twice more: error messages and stack traces live in the headers,
+ * and decoding keeps them again as JavaScript strings (two bytes per character).
+ */
+function letterBytes(key: Buffer | null, value: Buffer | null, headers: readonly RawHeader[]): number {
+  let headerBytes = 0;
+  for (const h of headers) headerBytes += h.key.length * 2 + (h.value?.length ?? 0);
+  return (key?.length ?? 0) + (value?.length ?? 0) + headerBytes * 3 + LETTER_OVERHEAD_BYTES;
+}
 
 function preview(key: Buffer | null): string | null {
   if (key === null) return null;
@@ -60,9 +76,12 @@ export function compareNewestFirst(a: StoredLetter, b: StoredLetter): number {
   return ao === bo ? 0 : ao > bo ? -1 : 1;
 }
 
-export class LetterStore {
+export class LetterStore implements BudgetedLetters {
   private readonly letters = new Map<string, StoredLetter>();
+  /** Per partition, in the order read (= offset order): the head of each is that partition's oldest. */
+  private readonly byPartition = new Map<number, Map<string, StoredLetter>>();
   private sorted: StoredLetter[] | null = null;
+  private held = 0;
   windowed = false;
 
   private readonly options: IngestOptions;
@@ -71,8 +90,10 @@ export class LetterStore {
     readonly topic: string,
     private readonly maxLetters: number,
     patterns: readonly string[],
+    private readonly budget = new LetterBudget(Infinity),
   ) {
     this.options = ingestOptions(patterns);
+    budget.join(this);
   }
 
   add(partition: number, message: KafkaMessage): boolean {
@@ -98,7 +119,7 @@ export class LetterStore {
     const { summary, letter } = summarizeDeadLetter(raw, this.options);
     // Known to be a dead letter, it is always decoded (decodeDeadLetter never throws).
     const dead = letter!;
-    this.letters.set(id, {
+    const stored: StoredLetter = {
       id,
       topic: this.topic,
       partition,
@@ -110,17 +131,52 @@ export class LetterStore {
       dead,
       traceId: summary.traceId,
       keyPreview: preview(key),
-    });
+      bytes: letterBytes(key, value, headers),
+    };
+    this.letters.set(id, stored);
+    let partitionLetters = this.byPartition.get(partition);
+    if (!partitionLetters) this.byPartition.set(partition, (partitionLetters = new Map()));
+    partitionLetters.set(id, stored);
+    this.held += stored.bytes;
     this.sorted = null;
-    if (this.letters.size > this.maxLetters * 1.05) this.evict();
+    if (this.letters.size > this.maxLetters) this.budget.removed(this.dropOldest());
+    this.budget.added(stored.bytes);
     return true;
   }
 
-  private evict(): void {
-    const oldestFirst = this.all().slice().reverse();
-    for (const l of oldestFirst.slice(0, this.letters.size - this.maxLetters)) this.letters.delete(l.id);
+  /** The oldest head among the partitions (a few at most, so a scan is cheaper than keeping a heap). */
+  private oldestHead(): StoredLetter | null {
+    let oldest: StoredLetter | null = null;
+    for (const letters of this.byPartition.values()) {
+      const head = letters.values().next().value;
+      if (head && (!oldest || head.timestamp < oldest.timestamp)) oldest = head;
+    }
+    return oldest;
+  }
+
+  oldestTimestamp(): number | null {
+    return this.oldestHead()?.timestamp ?? null;
+  }
+
+  dropOldest(): number {
+    const oldest = this.oldestHead();
+    if (!oldest) return 0;
+    this.letters.delete(oldest.id);
+    this.byPartition.get(oldest.partition)?.delete(oldest.id);
+    this.held -= oldest.bytes;
     this.windowed = true;
     this.sorted = null;
+    return oldest.bytes;
+  }
+
+  /** Gives this topic's bytes back to the shared budget (the topic is no longer read). */
+  release(): void {
+    this.budget.leave(this, this.held);
+  }
+
+  /** What the letters held cost, as counted against the byte budget. */
+  get bytes(): number {
+    return this.held;
   }
 
   get(id: string): StoredLetter | undefined {

@@ -30,10 +30,15 @@ export class TxProducers {
 
   /** Drops the producer (after a failed transaction its state is unknown) and fences with a fresh one. */
   async reset(dlqTopic: string): Promise<Producer> {
+    await this.drop(dlqTopic);
+    return this.get(dlqTopic);
+  }
+
+  /** Disconnects the producer of a DLQ topic that is gone, so producers do not pile up with topics. */
+  async drop(dlqTopic: string): Promise<void> {
     const old = this.producers.get(dlqTopic);
     this.producers.delete(dlqTopic);
     await old?.then((p) => p.disconnect()).catch(() => undefined);
-    return this.get(dlqTopic);
   }
 
   private async create(dlqTopic: string): Promise<Producer> {

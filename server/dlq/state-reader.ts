@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Admin, Consumer, Kafka, KafkaMessage } from "kafkajs";
-import type { AuditEntry } from "@/lib/api/dlq";
+import { type AuditEntry, FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
 import type { Logger } from "@/server/logger";
 import { ConsumerProgress, endOffsets } from "@/server/dlq/consumer-progress";
 import { supersedes } from "@/server/dlq/task-order";
@@ -21,6 +21,8 @@ import {
 } from "@/server/dlq/records";
 
 const AUDIT_MEMORY = 5_000;
+/** Ended tasks kept in memory (newest first); running ones are always kept. The topic keeps them all. */
+const ENDED_TASK_MEMORY = 1_000;
 
 /**
  * What a ledger record that is not a tombstone but cannot be read stands for. Something wrote a record
@@ -129,7 +131,15 @@ export class StateReader {
     else {
       const current = this.tasks.get(id);
       if (!current || supersedes(record.task, current.task)) this.tasks.set(id, record);
+      if (this.tasks.size > ENDED_TASK_MEMORY * 1.2) this.forgetOldEndedTasks();
     }
+  }
+
+  private forgetOldEndedTasks(): void {
+    const ended = [...this.tasks]
+      .filter(([, r]) => FINAL_REDRIVE_STATUSES.includes(r.task.status))
+      .sort(([, a], [, b]) => b.task.updatedAt - a.task.updatedAt);
+    for (const [id] of ended.slice(ENDED_TASK_MEMORY)) this.tasks.delete(id);
   }
 
   /** Records our own task state at once (the topic echo follows). */

@@ -39,6 +39,9 @@ export class TopicCatalog {
     const present = new Set(names);
     const removed = [...this.topics.keys()].filter((t) => !present.has(t));
     for (const t of removed) this.topics.delete(t);
+    // What was learnt about topics that are gone is dropped too, so these sets follow the cluster's topics.
+    for (const t of this.notDlq) if (!present.has(t)) this.notDlq.delete(t);
+    for (const t of this.emptyTriedAt.keys()) if (!present.has(t)) this.emptyTriedAt.delete(t);
     const byName = names.filter((t) => !this.topics.has(t) && isDlqTopicName(t, this.patterns));
     const added = await this.add(byName.map((topic) => ({ topic, recognisedBy: "name" as const })));
     return { added, removed, names };
