@@ -81,7 +81,12 @@ const envSchema = z.object({
   EVENTSCOPE_PORT: port.default(3000),
   EVENTSCOPE_LOOKBACK: durationMs.default(3_600_000),
   EVENTSCOPE_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(256),
-  EVENTSCOPE_STORE: z.enum(["embedded", "memory"]).default("embedded"),
+  EVENTSCOPE_STORE: z
+    .union([
+      z.enum(["embedded", "memory"]),
+      z.string().regex(/^postgres(ql)?:\/\/\S+$/, "embedded, memory or a postgres://… connection URL"),
+    ])
+    .default("embedded"),
   EVENTSCOPE_DATA_DIR: z.string().min(1).default(".eventscope/store"),
   EVENTSCOPE_RETENTION: durationMs.default(3_600_000),
   EVENTSCOPE_DISK_BUDGET_MB: z.coerce.number().int().min(16).max(16_777_216).default(16_384),
@@ -108,6 +113,10 @@ const envSchema = z.object({
 export type Config = ReturnType<typeof toConfig>;
 export type StoreConfig = Config["store"];
 
+function storeBackend(setting: string): "embedded" | "memory" | "postgres" {
+  return setting === "embedded" || setting === "memory" ? setting : "postgres";
+}
+
 function toConfig(env: z.infer<typeof envSchema>) {
   const sasl =
     env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
@@ -127,7 +136,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
     lookbackMs: env.EVENTSCOPE_LOOKBACK,
     memoryBudgetBytes: env.EVENTSCOPE_MEMORY_MB * 1024 * 1024,
     store: {
-      backend: env.EVENTSCOPE_STORE,
+      backend: storeBackend(env.EVENTSCOPE_STORE),
+      // The connection URL of a shared PostgreSQL store (it may hold a password: never logged).
+      url: storeBackend(env.EVENTSCOPE_STORE) === "postgres" ? env.EVENTSCOPE_STORE : null,
       dataDir: env.EVENTSCOPE_DATA_DIR,
       retentionMs: env.EVENTSCOPE_RETENTION,
       diskBudgetBytes: env.EVENTSCOPE_DISK_BUDGET_MB * 1024 * 1024,

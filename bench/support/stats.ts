@@ -50,6 +50,17 @@ export function timeEach(n: number, fn: (i: number) => unknown): number[] {
   return ascending(samples);
 }
 
+/** `timeEach` for work that answers through a promise: each call is awaited before the next starts. */
+export async function timeEachAsync(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await fn(i);
+    samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return ascending(samples);
+}
+
 export function heapUsedAfterGc(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error("run with --expose-gc (npm run bench does)");

@@ -17,7 +17,7 @@ import { figure } from "../support/figure";
 import { timeGets } from "../support/http";
 import { HOPS, recordBytes, traceIdOf, tracedRecord } from "../support/records";
 import { startServerChild } from "../support/server-child";
-import { percentile, round, timeEach } from "../support/stats";
+import { percentile, round, timeEach, timeEachAsync } from "../support/stats";
 import { fillStore } from "./fill-store";
 
 const PARTITIONS = 6;
@@ -78,14 +78,15 @@ export const traceLookupBench: Benchmark = {
       const inProcess = runs();
       const scanned = runs();
       const scans = smoke ? 20 : 10;
-      timeEach(200, (i) => service.getTrace(traceOf(i + 7_000_000))); // warm-up
+      await timeEachAsync(200, (i) => service.getTrace(traceOf(i + 7_000_000))); // warm-up
       timeEach(3, (i) => scan(traceOf(i + 7_000_000)));
       for (let rep = 0; rep < REPETITIONS; rep++) {
         const at = rep * lookups;
         record(
           inProcess,
-          timeEach(lookups, (i) => {
-            if (service.getTrace(traceOf(at + i)).trace.hops.length === 0) throw new Error("empty trace");
+          await timeEachAsync(lookups, async (i) => {
+            if ((await service.getTrace(traceOf(at + i))).trace.hops.length === 0)
+              throw new Error("empty trace");
           }),
         );
         record(

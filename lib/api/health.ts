@@ -32,7 +32,7 @@ export const healthResponseSchema = z.object({
   /** The event store: what it holds, within which budgets, and which time window it still covers. */
   store: z
     .object({
-      backend: z.enum(["embedded", "memory"]),
+      backend: z.enum(["embedded", "memory", "postgres"]),
       events: z.number(),
       diskBytes: z.number(),
       diskBudgetBytes: z.number(),

@@ -40,12 +40,12 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       return out;
     };
 
-    ctx.router.route(topicsRoute, () => {
+    ctx.router.route(topicsRoute, async () => {
       const now = Date.now();
       const topicRates = rates.topics.rates(now);
-      const counts = index.topicCounts();
+      const counts = await index.topicCounts();
       const lastSeen = new Map<string, number>();
-      for (const e of index.recent({}, 2_000).items)
+      for (const e of (await index.recent({}, 2_000)).items)
         if (!lastSeen.has(e.topic)) lastSeen.set(e.topic, e.timestamp);
       const topics = [...collector.topics()].map(([name, partitions]) => ({
         name,
@@ -59,14 +59,15 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       return { topics: topics.sort((a, b) => a.name.localeCompare(b.name)) };
     });
 
-    ctx.router.route(flowsRoute, () => {
+    ctx.router.route(flowsRoute, async () => {
       const now = Date.now();
+      const producers = await index.producerPairs();
       return buildFlowGraph({
         topics: [...collector.topics().keys()].map((name) => ({
           name,
           isDlq: isDlq(name),
         })),
-        producers: [...index.producerPairs().values()],
+        producers: [...producers.values()],
         consumers: topology.current(),
         edgeRates: edgeRates(now),
         now,

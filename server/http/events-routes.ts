@@ -9,9 +9,9 @@ import { describeWindow } from "@/server/store/describe-window";
 import { storedRecord } from "@/server/store/stored-record";
 
 export function registerEventRoutes(router: Router, store: EventStore, ingestOptions: IngestOptions): void {
-  router.route(eventsRoute, ({ query }) => {
+  router.route(eventsRoute, async ({ query }) => {
     const { limit, ...filter } = query;
-    const found = store.recent(filter, limit);
+    const found = await store.recent(filter, limit);
     return {
       events: found.items,
       window: store.stats().window,
@@ -20,16 +20,19 @@ export function registerEventRoutes(router: Router, store: EventStore, ingestOpt
     };
   });
 
-  router.route(eventRoute, ({ params }): EventResponse => {
+  router.route(eventRoute, async ({ params }): Promise<EventResponse> => {
     const { id } = params;
-    const summary = store.get(id);
+    const summary = await store.get(id);
     if (!summary)
       throw new AppError(
         "not_found",
         `event ${id} is not in the store (${describeWindow(store.stats().window)})`,
       );
-    const found = store.payload(id);
+    const found = await store.payload(id);
     if (found.state !== "stored") return { payload: "expired", event: summary };
-    return { payload: "stored", event: decodeEvent(storedRecord(summary, found.payload), ingestOptions) };
+    const record = storedRecord(summary, found.payload);
+    // Schemas of a wire-format key or value are fetched now, on view, and cached by id.
+    await ingestOptions.schemas?.prepare([record.key, record.value], "read");
+    return { payload: "stored", event: decodeEvent(record, ingestOptions) };
   });
 }

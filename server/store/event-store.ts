@@ -2,7 +2,9 @@
  * The event store behind one interface: compact summaries of every event in the retention window, their
  * payloads (for the event drawer and re-drive), and how far each partition has been read — written together,
  * so a restart continues exactly where the store ends. Backends: SQLite on disk (the default), SQLite in
- * memory (tests, `EVENTSCOPE_STORE=memory`); a shared engine can implement the same interface.
+ * memory (tests, `EVENTSCOPE_STORE=memory`), PostgreSQL shared by several instances
+ * (`EVENTSCOPE_STORE=postgres://…`). Reads may answer at once (SQLite) or later (PostgreSQL answers over
+ * the network), so callers await them.
  *
  * Every read is bounded in work: lookups by id use an index and a row cap; scans stop at a time budget and
  * say so (`partial`), so no request can hold the event loop.
@@ -31,7 +33,7 @@ export interface IngestBatch {
 
 /** What the store holds and what it has let go, for `/api/health` and `/metrics`. */
 export interface StoreStats {
-  backend: "embedded" | "memory";
+  backend: "embedded" | "memory" | "postgres";
   events: number;
   /** Bytes the store's pages hold (rows, indexes and payloads), measured by the engine. */
   diskBytes: number;
@@ -57,28 +59,31 @@ export interface ScanResult<T> {
 export type PayloadLookup =
   { state: "stored"; payload: StoredPayload } | { state: "expired" } | { state: "unknown" };
 
+/** A read's answer, now (embedded store) or later (a store behind a network connection). */
+export type Awaitable<T> = T | Promise<T>;
+
 export interface EventStore {
   /** Stores a batch with its positions, in one transaction; resolves once it is readable. */
   append(batch: IngestBatch): Promise<void>;
   /** Next offset to read per `topic/partition`, as of the last append. */
   positions(): Map<string, string>;
-  get(id: string): EventSummary | undefined;
-  payload(id: string): PayloadLookup;
+  get(id: string): Awaitable<EventSummary | undefined>;
+  payload(id: string): Awaitable<PayloadLookup>;
   /** Oldest first, at most `limit` (default MAX_EVENTS_PER_KEY). */
-  byTraceId(traceId: string, limit?: number): EventSummary[];
-  byCorrelationId(correlationId: string, limit?: number): EventSummary[];
-  byMessageId(messageId: string, limit?: number): EventSummary[];
-  byCausationId(messageId: string, limit?: number): EventSummary[];
+  byTraceId(traceId: string, limit?: number): Awaitable<EventSummary[]>;
+  byCorrelationId(correlationId: string, limit?: number): Awaitable<EventSummary[]>;
+  byMessageId(messageId: string, limit?: number): Awaitable<EventSummary[]>;
+  byCausationId(messageId: string, limit?: number): Awaitable<EventSummary[]>;
   /** Newest first, at most `limit`, matching the filter; bounded by a time budget. */
-  recent(filter: EventFilter, limit: number): ScanResult<EventSummary>;
+  recent(filter: EventFilter, limit: number): Awaitable<ScanResult<EventSummary>>;
   /**
    * The trace keys (trace id, else correlation id) of the newest events, newest first, distinct, at most
    * `limit`: where a recent-traces list starts, without reading whole rows.
    */
-  recentTraceKeys(limit: number): TraceKey[];
+  recentTraceKeys(limit: number): Awaitable<TraceKey[]>;
   /** Counts of stored events per topic and per (service, topic) pair: the raw material of the flow graph. */
-  topicCounts(): Map<string, number>;
-  producerPairs(): Map<string, { service: string; topic: string; count: number }>;
+  topicCounts(): Awaitable<Map<string, number>>;
+  producerPairs(): Awaitable<Map<string, { service: string; topic: string; count: number }>>;
   stats(): StoreStats;
   /** The Kafka cluster the store's events and positions come from (null for a new store). */
   clusterId(): string | null;

@@ -1,10 +1,14 @@
-/** Opens the store the configuration asks for: SQLite on disk under the data folder (default), or in memory. */
+/**
+ * Opens the store the configuration asks for: SQLite on disk under the data folder (default), in memory,
+ * or the PostgreSQL database several instances share.
+ */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { StoreConfig } from "@/server/config";
 import type { Logger } from "@/server/logger";
 import { lockDataDir } from "@/server/store/data-dir-lock";
 import type { EventStore } from "@/server/store/event-store";
+import { PostgresEventStore } from "@/server/store/postgres/postgres-event-store";
 import { setStoreFileAside } from "@/server/store/sqlite/open-database";
 import { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
 
@@ -20,6 +24,14 @@ export async function openEventStoreFor(
 ): Promise<EventStore> {
   let store = await openEventStore(config, log);
   const stored = store.clusterId();
+  if (clusterId !== null && stored !== null && stored !== clusterId && config.backend === "postgres") {
+    // Shared with other instances: emptying it here would empty it under them. A person decides.
+    await store.close();
+    throw new Error(
+      `the PostgreSQL store holds events of Kafka cluster ${stored}, but KAFKA_BROKERS is cluster ${clusterId}: ` +
+        "point EVENTSCOPE_STORE at another database, or drop its eventscope_* tables",
+    );
+  }
   if (clusterId !== null && stored !== null && stored !== clusterId && config.backend === "embedded") {
     await store.close();
     const movedTo = setStoreFileAside(path.join(config.dataDir, "events.db"), `cluster-${stored}`);
@@ -35,6 +47,8 @@ export async function openEventStoreFor(
 
 export async function openEventStore(config: StoreConfig, log?: Logger): Promise<EventStore> {
   if (config.backend === "memory") return SqliteEventStore.open({ ...config, path: ":memory:" });
+  if (config.backend === "postgres" && config.url !== null)
+    return PostgresEventStore.open({ ...config, url: config.url, log });
   mkdirSync(config.dataDir, { recursive: true });
   const lock = lockDataDir(config.dataDir);
   try {

@@ -63,7 +63,7 @@ async function run(total: number, reads: Map<string, number>): Promise<void> {
   });
   try {
     await eventually(
-      async () => (store.topicCounts().get(topic) === total ? true : undefined),
+      async () => ((await store.topicCounts()).get(topic) === total ? true : undefined),
       45_000,
       `${total} events stored`,
     );

@@ -10,7 +10,6 @@ import {
   type ConsumptionPoint,
   type LinkedEvent,
   type StitchedTrace,
-  type TraceLookup,
   type TraceSummary,
   collectTraceEvents,
   filterSummaries,
@@ -21,6 +20,7 @@ import {
 import { describeWindow } from "@/server/store/describe-window";
 import { SummaryCache, traceCacheKey } from "@/server/traces/summary-cache";
 import type { EventStore } from "@/server/store/event-store";
+import { withStoreLookups } from "@/server/traces/store-lookups";
 
 export interface TraceServiceDeps {
   store: EventStore;
@@ -43,12 +43,6 @@ export function createTraceService(deps: TraceServiceDeps) {
   const now = deps.now ?? Date.now;
   const { store } = deps;
   const summaries = new SummaryCache();
-  const lookup: TraceLookup = {
-    byTraceId: (id) => store.byTraceId(id),
-    byMessageId: (id) => store.byMessageId(id),
-    byCausationId: (id) => store.byCausationId(id),
-    byCorrelationId: (id) => store.byCorrelationId(id),
-  };
 
   /**
    * The lag poller's commit history by topic, without Eventscope's own groups. Built once per request: the
@@ -84,14 +78,16 @@ export function createTraceService(deps: TraceServiceDeps) {
   };
 
   return {
-    getTrace(raw: string): TraceResponse {
-      const seeds = findTraceSeeds(raw, lookup);
+    async getTrace(raw: string): Promise<TraceResponse> {
+      const { seeds, collected } = await withStoreLookups(store, (lookup) => {
+        const found = findTraceSeeds(raw, lookup);
+        return { seeds: found, collected: collectTraceEvents(found.events, lookup) };
+      });
       if (seeds.events.length === 0 || seeds.matchedBy === null)
         throw new AppError(
           "not_found",
           `No trace, correlation id or message id "${raw}" in the store; ${describeWindow(store.stats().window)}.`,
         );
-      const collected = collectTraceEvents(seeds.events, lookup);
       const trace = stitch(collected.events, seeds.traceId, consumptionByTopic());
       const deadLetterLinks: Record<string, string> = {};
       for (const hop of trace.hops) {
@@ -108,11 +104,11 @@ export function createTraceService(deps: TraceServiceDeps) {
       };
     },
 
-    listRecent(query: TracesQuery): Omit<TracesResponse, "window"> {
+    async listRecent(query: TracesQuery): Promise<Omit<TracesResponse, "window">> {
       const started = performance.now();
       const byTopic = consumptionByTopic();
       const traces: TraceSummary[] = [];
-      const keys = store.recentTraceKeys(SCAN_TRACES);
+      const keys = await store.recentTraceKeys(SCAN_TRACES);
       let partial = false;
       let scannedBackTo: number | null = null;
       const at = now();
@@ -120,10 +116,9 @@ export function createTraceService(deps: TraceServiceDeps) {
         const cacheKey = traceCacheKey(key.traceId, key.correlationId)!;
         let summary = summaries.get(cacheKey, at);
         if (!summary) {
-          const events =
-            key.traceId !== null
-              ? store.byTraceId(key.traceId, SUMMARY_EVENTS)
-              : store.byCorrelationId(key.correlationId, SUMMARY_EVENTS);
+          const events = await (key.traceId !== null
+            ? store.byTraceId(key.traceId, SUMMARY_EVENTS)
+            : store.byCorrelationId(key.correlationId, SUMMARY_EVENTS));
           summary = summarizeTrace(stitch(events, key.traceId, byTopic));
           summaries.set(cacheKey, summary, at);
         }

@@ -18,8 +18,8 @@ export const tracesFeature: Feature<{ pipeline: Pipeline; lag: LagService | null
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });
 
-    ctx.router.route(tracesRoute, ({ query }) => ({
-      ...service.listRecent(query),
+    ctx.router.route(tracesRoute, async ({ query }) => ({
+      ...(await service.listRecent(query)),
       window: store.stats().window,
     }));
     // The id arrives trimmed and 1–512 characters long (the contract's schema).
