@@ -26,6 +26,7 @@ function makeGraph(rate: number, extraTopic?: string): FlowGraph {
       },
     ],
     generatedAt: rate * 1000,
+    latency: { window: "5m", at: rate * 1000, edges: {}, pathways: [], traces: null },
   };
 }
 

@@ -1,5 +1,6 @@
 /** `GET /api/topics` and `GET /api/flows`: the shape of the system and how fast things move through it. */
 import { defineRoute, typedResponse } from "@/lib/api/contract";
+import { type FlowLatency, latencyQuery } from "@/lib/api/flow-latency";
 
 export interface TopicInfo {
   name: string;
@@ -44,6 +45,8 @@ export interface FlowGraph {
   nodes: FlowNode[];
   edges: FlowEdge[];
   generatedAt: number;
+  /** Hop latency per edge and end-to-end latency per pathway over the asked window. */
+  latency: FlowLatency;
 }
 
 /** Broadcast ~1 Hz to clients watching the Flows page. */
@@ -67,6 +70,7 @@ export const topicsRoute = defineRoute({
 export const flowsRoute = defineRoute({
   method: "GET",
   path: "/api/flows",
-  summary: "The flow graph: services, topics and consumer groups with produce and consume rates",
+  summary: "The flow graph: services, topics and consumer groups with rates and latency (`?window=5m&at=`)",
+  query: latencyQuery,
   response: typedResponse<FlowGraph>("The graph"),
 });

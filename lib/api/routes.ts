@@ -14,6 +14,7 @@ import {
   resumeRedriveRoute,
 } from "@/lib/api/dlq-routes";
 import { eventRoute, eventsRoute } from "@/lib/api/events";
+import { flowEdgeRoute } from "@/lib/api/flow-latency";
 import { flowsRoute, topicsRoute } from "@/lib/api/flows";
 import { healthRoute } from "@/lib/api/health";
 import { lagGroupRoute, lagGroupsRoute } from "@/lib/api/lag";
@@ -25,6 +26,7 @@ export const API_ROUTES: readonly AnyRouteContract[] = [
   openApiRoute,
   topicsRoute,
   flowsRoute,
+  flowEdgeRoute,
   eventsRoute,
   eventRoute,
   tracesRoute,

@@ -19,7 +19,8 @@ export interface GraphInput {
 export const produceEdgeId = (service: string, topic: string) => `p:${service}->${topic}`;
 export const consumeEdgeId = (topic: string, group: string) => `c:${topic}->${group}`;
 
-export function buildFlowGraph(input: GraphInput): FlowGraph {
+/** The graph without latency, which the caller adds for the window it was asked for. */
+export function buildFlowGraph(input: GraphInput): Omit<FlowGraph, "latency"> {
   const nodes = new Map<string, FlowNode>();
   const services = new Set(input.producers.map((p) => p.service));
   const topicNames = new Set(input.topics.map((t) => t.name));

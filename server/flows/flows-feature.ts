@@ -9,7 +9,9 @@ import type { DlqService } from "@/server/dlq/dlq-service";
 import { buildFlowGraph, consumeEdgeId } from "@/lib/flows/build-graph";
 import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
+import { startFlowLatency } from "@/server/flows/flow-latency-service";
 import { startGroupTopology } from "@/server/flows/group-topology";
+import { registerLatencyRoutes } from "@/server/flows/latency-routes";
 import { createKafka } from "@/server/kafka/client";
 
 const FLOWS_ROOM = "flows";
@@ -17,7 +19,7 @@ const FLOWS_ROOM = "flows";
 /** Without the dead-letters feature, a topic is a DLQ by its name only. */
 export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null }> = {
   name: "flows",
-  start(ctx, { pipeline: { store: index, collector, rates }, dlq }) {
+  start(ctx, { pipeline: { store: index, collector, rates, feed }, dlq }) {
     // One answer with /api/dlq: a topic is a DLQ by its name, or when the DLQ catalogue found dead-letter
     // headers in it.
     const isDlq = (topic: string) =>
@@ -39,6 +41,13 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
         if (g.ratePerSec !== null) out[consumeEdgeId(g.topic, g.group)] = g.ratePerSec;
       return out;
     };
+    const latency = startFlowLatency({
+      feed,
+      groups: () => topology.current(),
+      isDlqTopic: isDlq,
+      edgeRates,
+    });
+    registerLatencyRoutes(ctx.router, latency);
 
     ctx.router.route(topicsRoute, async () => {
       const now = Date.now();
@@ -59,19 +68,22 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       return { topics: topics.sort((a, b) => a.name.localeCompare(b.name)) };
     });
 
-    ctx.router.route(flowsRoute, async () => {
+    ctx.router.route(flowsRoute, async ({ query }) => {
       const now = Date.now();
       const producers = await index.producerPairs();
-      return buildFlowGraph({
+      // Scrubbed back (`at`), rates and latency are both those of that moment.
+      const past = latency.graph(query.window, latency.windowEnd(query.at, now), now);
+      const graph = buildFlowGraph({
         topics: [...collector.topics().keys()].map((name) => ({
           name,
           isDlq: isDlq(name),
         })),
         producers: [...producers.values()],
         consumers: topology.current(),
-        edgeRates: edgeRates(now),
+        edgeRates: past.rates ?? edgeRates(now),
         now,
       });
+      return { ...graph, latency: past.latency };
     });
 
     const undefine = ctx.io.channels.define("flows", {
@@ -96,6 +108,7 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
     return {
       async stop() {
         clearInterval(ticker);
+        latency.stop();
         undefine();
         await topology.stop();
       },

@@ -4,14 +4,26 @@
  * is what was seen most recently. Sizes are estimates supplied by the caller (strings count 2 bytes per
  * character plus the entry's own overhead), which is what keeps memory bounded by bytes, not by count.
  */
+interface Entry<V> {
+  key: string;
+  value: V;
+  bytes: number;
+}
+
 export class BoundedRecent<V> {
-  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private readonly entries = new Map<string, Entry<V>>();
+  /**
+   * Entries in the order they were set; one whose key was set again or deleted is stale and eviction
+   * skips it. Kept apart from the Map because finding a Map's first live entry walks over every entry
+   * deleted before it, which made eviction cost grow with the churn.
+   */
+  private order: Entry<V>[] = [];
+  private head = 0;
   private held = 0;
 
   constructor(
     private readonly budgetBytes: number,
     private readonly sizeOf: (key: string, value: V) => number,
-    private readonly onEvict?: (key: string, value: V) => void,
   ) {}
 
   get(key: string): V | undefined {
@@ -21,13 +33,21 @@ export class BoundedRecent<V> {
   set(key: string, value: V): void {
     this.delete(key);
     const bytes = this.sizeOf(key, value);
-    this.entries.set(key, { value, bytes });
+    const entry = { key, value, bytes };
+    this.entries.set(key, entry);
+    this.order.push(entry);
     this.held += bytes;
     while (this.held > this.budgetBytes && this.entries.size > 1) {
-      const [oldest, entry] = this.entries.entries().next().value as [string, { value: V; bytes: number }];
-      this.entries.delete(oldest);
-      this.held -= entry.bytes;
-      this.onEvict?.(oldest, entry.value);
+      const oldest = this.order[this.head++];
+      if (!oldest) break;
+      if (this.entries.get(oldest.key) !== oldest) continue;
+      this.entries.delete(oldest.key);
+      this.held -= oldest.bytes;
+    }
+    if (this.order.length - this.head > 2 * this.entries.size + 1_024) this.compact();
+    else if (this.head > 1_024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
     }
   }
 
@@ -45,6 +65,11 @@ export class BoundedRecent<V> {
     this.entries.delete(key);
     this.held -= entry.bytes;
     return entry.value;
+  }
+
+  private compact(): void {
+    this.order = [...this.entries.values()];
+    this.head = 0;
   }
 
   /** Oldest first. */

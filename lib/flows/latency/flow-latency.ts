@@ -9,19 +9,23 @@
 import type { EdgeLatencyDetail, FlowLatency, LatencyStats, PathwayLatency } from "@/lib/api/flow-latency";
 import { consumeEdgeId, produceEdgeId } from "@/lib/flows/build-graph";
 import { PATHWAY_SEPARATOR } from "./definitions";
-import { FlowPairer, type PairingBudget, type PairingRules } from "./pairing";
+import { FlowPairer, groupNamedAfter, type PairingBudget, type PairingRules } from "./pairing";
 import type { Hop, Pairable } from "./pairing-types";
 import { histogramBars, latencyStats } from "./stats";
-import { type LatencyWindow, mergeSlots, WindowedLatency } from "./windows";
-import { BoundedRecent, stringBytes } from "./bounded-recent";
+import { LatencySketch } from "./sketch";
+import { type LatencyWindow, mergeSlots, type Slot, WindowedLatency } from "./windows";
+import { stringBytes } from "./bounded-recent";
 
 export const MAX_KEYS = 500;
+const SEP = "\u0000";
 export const TRACE_SETTLE_MS = 10_000;
 const SLOWEST_SHOWN = 10;
 const HISTOGRAM_BARS = 30;
 
+/** Estimated bytes of one open trace: the entry, its id twice (map key and queue) and a record id. */
+const OPEN_TRACE_BYTES = 360;
+
 interface OpenTrace {
-  traceId: string;
   rootAt: number;
   lastAt: number;
   lastRecordId: string;
@@ -30,14 +34,22 @@ interface OpenTrace {
 
 export class FlowLatencyAggregator {
   private readonly pairer: FlowPairer;
+  /** Produce edges by graph id; consume edges by `topic NUL consumer` until read (see consumeId). */
   private readonly edges = new Map<string, WindowedLatency>();
   private readonly pathways = new Map<string, WindowedLatency>();
   private readonly wholeTraces = new WindowedLatency();
-  private readonly open: BoundedRecent<OpenTrace>;
+  /** Traces with a hop not yet filed as a whole, updated in place (no reordering on the hot path). */
+  private readonly open = new Map<string, OpenTrace>();
+  /** Open trace ids in the order they opened; each tick looks at every one once. */
+  private settleQueue: string[] = [];
+  private readonly maxOpen: number;
 
-  constructor(rules: PairingRules, budget: PairingBudget & { openTracesBytes: number }) {
+  constructor(
+    private readonly rules: PairingRules,
+    budget: PairingBudget & { openTracesBytes: number },
+  ) {
     this.pairer = new FlowPairer(rules, budget);
-    this.open = new BoundedRecent(budget.openTracesBytes, (k) => 2 * stringBytes(k) + 120);
+    this.maxOpen = Math.floor(budget.openTracesBytes / OPEN_TRACE_BYTES);
   }
 
   /** Files one stored batch; cost per message is a few map lookups and up to four sketch inserts. */
@@ -48,24 +60,36 @@ export class FlowLatencyAggregator {
   /** Gives up on parents that never came, files quiet traces, forgets keys idle for the whole hour. */
   tick(nowMs: number): void {
     this.pairer.expire(nowMs);
-    for (const trace of [...this.open.values()]) {
-      if (nowMs - trace.lastArrivedAt < TRACE_SETTLE_MS) break;
-      this.open.delete(trace.traceId);
+    const stillOpen: string[] = [];
+    for (const traceId of this.settleQueue) {
+      const trace = this.open.get(traceId);
+      if (!trace) continue;
+      if (nowMs - trace.lastArrivedAt < TRACE_SETTLE_MS) {
+        stillOpen.push(traceId);
+        continue;
+      }
+      this.open.delete(traceId);
       this.wholeTraces.record({
         ms: trace.lastAt - trace.rootAt,
         at: trace.lastAt,
         recordId: trace.lastRecordId,
-        traceId: trace.traceId,
+        traceId,
       });
     }
+    this.settleQueue = stillOpen;
     for (const map of [this.edges, this.pathways])
       for (const [key, windowed] of map) if (windowed.idle(nowMs)) map.delete(key);
   }
 
   snapshot(window: LatencyWindow, endMs: number, nowMs: number): FlowLatency {
+    const byEdge = new Map<string, Slot[]>();
+    for (const [key, windowed] of this.edges) {
+      const id = this.graphEdgeId(key);
+      byEdge.set(id, [...(byEdge.get(id) ?? []), ...windowed.slots(window, endMs, nowMs)]);
+    }
     const edges: Record<string, LatencyStats> = {};
-    for (const [id, windowed] of this.edges) {
-      const stats = latencyStats(mergeSlots(windowed.slots(window, endMs, nowMs), 0).sketch);
+    for (const [id, slots] of byEdge) {
+      const stats = latencyStats(mergeSlots(slots, 0).sketch);
       if (stats) edges[id] = stats;
     }
     const pathways: PathwayLatency[] = [];
@@ -80,14 +104,25 @@ export class FlowLatencyAggregator {
   }
 
   edge(id: string, window: LatencyWindow, endMs: number, nowMs: number): EdgeLatencyDetail {
-    const windowed = this.edges.get(id);
-    const { sketch, slowest } = mergeSlots(windowed?.slots(window, endMs, nowMs) ?? [], SLOWEST_SHOWN);
-    const overTime = (windowed?.minutes(endMs) ?? []).map((slot) => ({
-      at: slot.start,
-      p50: latencyStats(slot.sketch)?.p50 ?? 0,
-      p99: latencyStats(slot.sketch)?.p99 ?? 0,
-      count: slot.sketch.count,
-    }));
+    const series = [...this.edges].filter(([key]) => this.graphEdgeId(key) === id).map(([, w]) => w);
+    const { sketch, slowest } = mergeSlots(
+      series.flatMap((w) => w.slots(window, endMs, nowMs)),
+      SLOWEST_SHOWN,
+    );
+    const minutes = new Map<number, LatencySketch>();
+    for (const slot of series.flatMap((w) => w.minutes(endMs))) {
+      const merged = minutes.get(slot.start) ?? new LatencySketch();
+      merged.merge(slot.sketch);
+      minutes.set(slot.start, merged);
+    }
+    const overTime = [...minutes]
+      .sort(([a], [b]) => a - b)
+      .map(([at, minute]) => ({
+        at,
+        p50: latencyStats(minute)?.p50 ?? 0,
+        p99: latencyStats(minute)?.p99 ?? 0,
+        count: minute.count,
+      }));
     return {
       id,
       window,
@@ -101,7 +136,7 @@ export class FlowLatencyAggregator {
 
   /** Approximate bytes held, for /api/health-style reporting and the budget test. */
   get bytes(): number {
-    let total = this.pairer.bytes + this.open.bytes + this.wholeTraces.bytes;
+    let total = this.pairer.bytes + this.open.size * OPEN_TRACE_BYTES + this.wholeTraces.bytes;
     for (const map of [this.edges, this.pathways])
       for (const [key, windowed] of map) total += stringBytes(key) + windowed.bytes;
     return total;
@@ -111,7 +146,7 @@ export class FlowLatencyAggregator {
     const { child } = hop;
     const sample = { ms: hop.hopMs, at: child.at, recordId: child.recordId, traceId: child.traceId };
     if (hop.consumer !== null)
-      this.series(this.edges, consumeEdgeId(hop.parent.topic, hop.consumer))?.record(sample);
+      this.series(this.edges, `${hop.parent.topic}${SEP}${hop.consumer}`)?.record(sample);
     // A copy carries its original producer's service header: it says nothing about who produced the copy.
     if (hop.via !== "copy" && child.service !== null)
       this.series(this.edges, produceEdgeId(child.service, child.topic))?.record(sample);
@@ -121,14 +156,28 @@ export class FlowLatencyAggregator {
     });
     if (child.traceId !== null) {
       const open = this.open.get(child.traceId);
-      this.open.set(child.traceId, {
-        traceId: child.traceId,
-        rootAt: Math.min(open?.rootAt ?? child.rootAt, child.rootAt),
-        lastAt: Math.max(open?.lastAt ?? child.at, child.at),
-        lastRecordId: open && open.lastAt > child.at ? open.lastRecordId : child.recordId,
-        lastArrivedAt: nowMs,
-      });
+      if (open) {
+        open.rootAt = Math.min(open.rootAt, child.rootAt);
+        if (child.at >= open.lastAt) {
+          open.lastAt = child.at;
+          open.lastRecordId = child.recordId;
+        }
+        open.lastArrivedAt = nowMs;
+      } else if (this.open.size < this.maxOpen) {
+        const { traceId, rootAt, at, recordId } = child;
+        this.open.set(traceId, { rootAt, lastAt: at, lastRecordId: recordId, lastArrivedAt: nowMs });
+        this.settleQueue.push(traceId);
+      }
     }
+  }
+
+  /** A consume key names the service; the graph's edge names the group it reads with, known by now. */
+  private graphEdgeId(key: string): string {
+    const sep = key.indexOf(SEP);
+    if (sep < 0) return key;
+    const topic = key.slice(0, sep);
+    const consumer = key.slice(sep + 1);
+    return consumeEdgeId(topic, groupNamedAfter(this.rules.consumersOf(topic), consumer) ?? consumer);
   }
 
   private series(map: Map<string, WindowedLatency>, key: string): WindowedLatency | undefined {

@@ -117,6 +117,27 @@ describe("FlowPairer", () => {
     expect(hop).toMatchObject({ via: "copy", consumer: "payment-service", hopMs: 3_000 });
   });
 
+  it("with several groups on the original's topic, names the one whose name the copy's topic starts like", () => {
+    const pairer = new FlowPairer(rules, budget);
+    pairer.accept(message("orders.events", 0, { messageId: "m-5", service: "order-service" }), T0);
+    const [hop] = pairer.accept(
+      message("payments.retry.1", 40, { messageId: "m-5", service: "order-service" }),
+      T0,
+    );
+    expect(hop?.consumer).toBe("payment-service");
+  });
+
+  it("falls back on the trace through a service's group behind a namespace (shop.inventory-service)", () => {
+    const prefixed: PairingRules = {
+      ...rules,
+      consumersOf: (t) => (t === "shop.orders" ? ["shop.inventory-service"] : []),
+    };
+    const pairer = new FlowPairer(prefixed, budget);
+    pairer.accept(message("shop.orders", 0, { service: "order-service" }), T0);
+    const [hop] = pairer.accept(message("shop.stock", 300, { service: "inventory-service" }), T0);
+    expect(hop).toMatchObject({ via: "trace", consumer: "inventory-service", hopMs: 300 });
+  });
+
   it("resolves a causation id to the live copy, never the dead letter", () => {
     const pairer = new FlowPairer(rules, budget);
     pairer.accept(message("orders.events", 0, { messageId: "m-1", service: "order-service" }), T0);

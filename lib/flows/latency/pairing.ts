@@ -2,12 +2,15 @@
  * Finds, for each message as it is stored, the message that caused it — on the ingest path, one message at
  * a time, with bounded memory. The rules, strongest first:
  * 1. copy: a message whose message id an earlier message already carries is a retry/dead-letter/re-drive
- *    copy of it; the hop belongs to the consumer group that gave up on the original (the one group reading
- *    the original's topic — with several, it is not known and left null), not to the producer the copied
- *    headers still name;
+ *    copy of it; the hop belongs to the consumer group that gave up on the original, not to the producer
+ *    the copied headers still name: the one group reading the original's topic, or with several the one
+ *    whose name shares the longest start with the copy's topic (`payment-service` → `payments.retry.1`);
+ *    on a tie it is not known and left null;
  * 2. causation: the causation id names the parent's message id (the latest copy that is not a dead letter);
  * 3. trace: no causation id, so the latest earlier message of the same trace whose topic is consumed by
- *    M's producing service (a group named after it) is the parent.
+ *    M's producing service is the parent.
+ * The hop names the consuming service (the group, for a copy); which group that service reads with is
+ * looked up when the latency is read (see groupNamedAfter), as groups become known only by polling.
  * A message whose causation id names a message not seen yet waits (bounded by bytes, and by ORPHAN_WAIT_MS)
  * for its parent: topics and partitions are read independently, so a child often arrives first. If the
  * parent never comes (older than what is remembered, or never in Kafka), the child starts a flow of its own.
@@ -55,9 +58,9 @@ export class FlowPairer {
     const copyOf = event.messageId === null ? undefined : this.byMessage.get(event.messageId)?.latest;
     let known: Remembered;
     if (copyOf) {
-      const consumers = this.rules.consumersOf(copyOf.topic);
+      if (copyOf.recordId === event.id) return []; // the same record read again
       known = this.remember(event, copyOf);
-      hops.push(this.hop(copyOf, known, "copy", consumers.length === 1 ? consumers[0]! : null));
+      hops.push(this.hop(copyOf, known, "copy", gaveUp(this.rules.consumersOf(copyOf.topic), event.topic)));
     } else if (event.causationId !== null) {
       const copies = this.byMessage.get(event.causationId);
       const cause = copies?.live ?? copies?.latest;
@@ -128,7 +131,7 @@ export class FlowPairer {
     for (let i = list.length - 1; i >= 0; i--) {
       const candidate = list[i]!;
       if (candidate.recordId === event.id || candidate.at > event.timestamp) continue;
-      if (this.rules.consumersOf(candidate.topic).includes(event.service)) return candidate;
+      if (groupNamedAfter(this.rules.consumersOf(candidate.topic), event.service)) return candidate;
     }
     return undefined;
   }
@@ -162,4 +165,20 @@ export class FlowPairer {
       endToEndMs: endToEndLatency(child.rootAt, child.at),
     };
   }
+}
+
+/** The group a service reads with: named after it, optionally behind a namespace (`shop.inventory-service`). */
+export function groupNamedAfter(groups: readonly string[], service: string): string | undefined {
+  return groups.find((g) => g === service) ?? groups.find((g) => g.endsWith(`.${service}`));
+}
+
+function gaveUp(groups: readonly string[], copyTopic: string): string | null {
+  if (groups.length <= 1) return groups[0] ?? null;
+  const shared = groups.map((g) => {
+    let n = 0;
+    while (n < g.length && g[n] === copyTopic[n]) n++;
+    return n;
+  });
+  const best = Math.max(...shared);
+  return shared.filter((n) => n === best).length === 1 ? groups[shared.indexOf(best)]! : null;
 }
