@@ -7,7 +7,7 @@
  *   --no-traffic                                       start with the load generator off (rate 0)
  *   KAFKA_BROKERS (127.0.0.1:9092) · DEMO_PAYMENT_OUTAGE=1 · DEMO_POISON_RATE=0.1 ·
  *   DEMO_RETRY_DELAYS_MS=1000,3000 · DEMO_LOG_LEVEL (default EVENTSCOPE_LOG_LEVEL, else info; debug
- *   logs every message)
+ *   logs every message) · EVENTSCOPE_SCHEMA_REGISTRY_URL (user-service writes UserRegistered in Avro)
  */
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -40,6 +40,7 @@ const settingsSchema = z.object({
     .regex(/^\d+,\d+$/, "must be two delays in ms, e.g. 1000,3000")
     .default("1000,3000")
     .transform((s) => s.split(",").map(Number) as [number, number]),
+  EVENTSCOPE_SCHEMA_REGISTRY_URL: z.url("must be an http:// or https:// URL").optional(),
   DEMO_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -92,6 +93,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
       ...(s.KAFKA_BROKERS.length > 0 ? { brokers: s.KAFKA_BROKERS } : {}),
       gatewayPort: s.DEMO_GATEWAY_PORT,
       retryDelaysMs: s.DEMO_RETRY_DELAYS_MS,
+      schemaRegistryUrl: s.EVENTSCOPE_SCHEMA_REGISTRY_URL ?? null,
       initialControl: {
         ...defaultControl,
         rate: s.DEMO_RATE,

@@ -59,6 +59,8 @@ export interface DemoConfig {
   initialControl: ControlState;
   /** How often lifecycle counters are logged at info (0 = never). */
   statsIntervalMs: number;
+  /** A Confluent-compatible schema registry: with one, user-service writes UserRegistered in Avro. */
+  schemaRegistryUrl: string | null;
 }
 
 export const defaultControl: ControlState = {
@@ -117,6 +119,7 @@ export function demoConfig(overrides: Partial<DemoConfig> & { prefix?: string } 
     declineAboveAmount: 1_000,
     initialControl: defaultControl,
     statsIntervalMs: 30_000,
+    schemaRegistryUrl: null,
     ...rest,
   };
 }

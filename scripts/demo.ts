@@ -1,7 +1,8 @@
 /**
  * `npm run demo` — one command for a working dashboard: the embedded Kafka broker (unless KAFKA_BROKERS
- * points at your own cluster), the UI build when sources changed, the dashboard server, and the demo shop
- * (demo/) whose traffic the dashboard shows. Ctrl-C stops everything this command started, and only that.
+ * points at your own cluster) and schema registry (unless EVENTSCOPE_SCHEMA_REGISTRY_URL names yours), the
+ * UI build when sources changed, the dashboard server, and the demo shop (demo/) whose traffic the
+ * dashboard shows. Ctrl-C stops everything this command started, and only that.
  *
  * Flags: --port N (dashboard port, default 3000) · --broker-instance e2e (the Playwright suite's own broker)
  *        --gateway-port N (demo shop gateway, default 4000) · --rate N (orders/s, default 2) · --no-traffic
@@ -16,6 +17,8 @@ import { buildIfNeeded } from "./build-if-needed";
 import { startBroker, stopBroker } from "./kafka/broker";
 import { SetupError } from "./kafka/jars";
 import { e2eBrokerOverrides, repoRoot } from "./kafka/paths";
+import { e2eRegistryOverrides } from "./registry/paths";
+import { startRegistry, stopRegistry } from "./registry/registry";
 
 const { values: flags } = parseArgs({
   options: {
@@ -31,6 +34,7 @@ const { values: flags } = parseArgs({
 
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<unknown>) | null = null;
+let stopRegistryOnExit: (() => Promise<unknown>) | null = null;
 let shuttingDown = false;
 
 /** Ctrl-C must finish within 5 s whatever state Kafka is in: children get this long, then SIGKILL. */
@@ -57,6 +61,7 @@ async function shutdown(code: number): Promise<never> {
     console.log(`A child process (pid ${child.pid}) did not stop in time; killing it.`);
     child.kill("SIGKILL");
   }
+  if (stopRegistryOnExit) void stopRegistryOnExit(); // its schemas are in memory: nothing to flush
   if (stopEmbedded) {
     const stopped = await Promise.race([
       stopEmbedded().then(() => true),
@@ -73,6 +78,8 @@ async function main(): Promise<void> {
 
   let brokers = process.env.KAFKA_BROKERS;
   const ownCluster = Boolean(brokers);
+  // The registry's JVM takes longer to start than the broker's: both start at once.
+  const registry = startDemoRegistry(ownCluster);
   if (!brokers) {
     const overrides = flags["broker-instance"] === "e2e" ? e2eBrokerOverrides : {};
     const started = await startBroker(overrides);
@@ -87,6 +94,8 @@ async function main(): Promise<void> {
     console.log(`Using your Kafka cluster at ${brokers}.`);
   }
 
+  const registryUrl = await registry;
+
   buildIfNeeded();
 
   // Re-drive needs an admin. Without a configured token the demo makes one for this run only, keeps it in
@@ -98,6 +107,7 @@ async function main(): Promise<void> {
     KAFKA_BROKERS: brokers,
     EVENTSCOPE_PORT: flags.port,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(registryUrl ? { EVENTSCOPE_SCHEMA_REGISTRY_URL: registryUrl } : {}),
     ...(generated
       ? { EVENTSCOPE_ADMIN_TOKEN: generated.token, EVENTSCOPE_SIGN_IN_CODE: generated.code }
       : {}),
@@ -133,6 +143,32 @@ async function main(): Promise<void> {
     return;
   }
   startShop(env);
+}
+
+/**
+ * The schema registry the demo shop writes Avro through: yours when EVENTSCOPE_SCHEMA_REGISTRY_URL is set,
+ * none on your own cluster otherwise, else the embedded Apicurio Registry (stopped again on Ctrl-C).
+ */
+async function startDemoRegistry(ownCluster: boolean): Promise<string | null> {
+  const given = process.env.EVENTSCOPE_SCHEMA_REGISTRY_URL;
+  if (given || ownCluster) return given || null;
+  const overrides = flags["broker-instance"] === "e2e" ? e2eRegistryOverrides() : {};
+  let started: Awaited<ReturnType<typeof startRegistry>>;
+  try {
+    started = await startRegistry(overrides);
+  } catch (error) {
+    // The shop still runs without one: UserRegistered is then written as JSON like every other event.
+    if (!(error instanceof SetupError)) throw error;
+    console.log(`Schema registry not started (${error.message}); the demo shop writes JSON only.`);
+    return null;
+  }
+  console.log(
+    started.alreadyRunning
+      ? `Using the embedded schema registry already running at ${started.url}.`
+      : `Embedded schema registry started at ${started.url} in ${(started.startedInMs / 1000).toFixed(1)} s.`,
+  );
+  if (!started.alreadyRunning) stopRegistryOnExit = () => stopRegistry(overrides);
+  return started.url;
 }
 
 /** A fresh admin token (written to a 0600 file for signing in again) and a one-time sign-in code. */

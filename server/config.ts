@@ -105,6 +105,11 @@ const envSchema = z.object({
   EVENTSCOPE_ALERT_WEBHOOKS: httpUrls.default([]),
   EVENTSCOPE_ALERT_WEBHOOK_FORMAT: z.enum(["json", "slack"]).default("json"),
   EVENTSCOPE_ALERT_DASHBOARD_URL: httpUrl.optional(),
+  EVENTSCOPE_SCHEMA_REGISTRY_URL: httpUrl.optional(),
+  EVENTSCOPE_SCHEMA_REGISTRY_USERNAME: z.string().optional(),
+  EVENTSCOPE_SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
+  EVENTSCOPE_SCHEMA_REGISTRY_TIMEOUT: durationMs.default(3_000),
+  EVENTSCOPE_SCHEMA_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(32),
   EVENTSCOPE_LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
@@ -112,6 +117,7 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof toConfig>;
 export type StoreConfig = Config["store"];
+export type SchemaRegistryConfig = NonNullable<Config["schemaRegistry"]>;
 
 function storeBackend(setting: string): "embedded" | "memory" | "postgres" {
   return setting === "embedded" || setting === "memory" ? setting : "postgres";
@@ -169,6 +175,15 @@ function toConfig(env: z.infer<typeof envSchema>) {
       dashboardUrl:
         env.EVENTSCOPE_ALERT_DASHBOARD_URL ?? `http://${env.EVENTSCOPE_HOST}:${env.EVENTSCOPE_PORT}`,
     },
+    schemaRegistry: env.EVENTSCOPE_SCHEMA_REGISTRY_URL
+      ? {
+          url: env.EVENTSCOPE_SCHEMA_REGISTRY_URL.replace(/\/+$/, ""),
+          username: env.EVENTSCOPE_SCHEMA_REGISTRY_USERNAME ?? null,
+          password: env.EVENTSCOPE_SCHEMA_REGISTRY_PASSWORD ?? null,
+          timeoutMs: env.EVENTSCOPE_SCHEMA_REGISTRY_TIMEOUT,
+          cacheBytes: env.EVENTSCOPE_SCHEMA_CACHE_MB * 1024 * 1024,
+        }
+      : null,
     logLevel: env.EVENTSCOPE_LOG_LEVEL,
   };
 }
@@ -194,6 +209,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (saslParts.some(Boolean) && !saslParts.every(Boolean)) {
     problems.push(
       "KAFKA_SASL_*: set all of KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD",
+    );
+  }
+  if (Boolean(e.EVENTSCOPE_SCHEMA_REGISTRY_USERNAME) !== Boolean(e.EVENTSCOPE_SCHEMA_REGISTRY_PASSWORD)) {
+    problems.push(
+      "EVENTSCOPE_SCHEMA_REGISTRY_USERNAME / _PASSWORD: basic auth needs both (or neither) of them",
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);

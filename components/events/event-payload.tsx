@@ -1,5 +1,6 @@
 import type { DecodedPayload } from "@/lib/model/event";
 import { formatBytes, formatHexDump } from "@/components/events/format";
+import { PayloadSchemaInfo } from "@/components/events/payload-schema";
 import styles from "@/components/events/drawer.module.css";
 
 /** Pretty JSON when it parsed, text as-is, binary as a hex dump. Always rendered as text, never as HTML. */
@@ -22,6 +23,7 @@ export function EventPayload({ payload, testId }: { payload: DecodedPayload; tes
       <div className={styles.payloadMeta}>
         <span className={styles.badge}>{kindLabel[payload.kind]}</span>
         <span>{formatBytes(payload.size)}</span>
+        <PayloadSchemaInfo payload={payload} testId={testId} />
         {payload.truncated ? (
           <span className={styles.badge} data-tone="warn" data-testid={`${testId}-truncated`}>
             truncated — showing the first part only

@@ -9,8 +9,10 @@ export interface PublishRequest {
   type: string;
   data: unknown;
   origin: Origin;
-  /** Replaces the JSON encoding of `data`: how a buggy producer's corrupted bytes reach the topic. */
+  /** Replaces the JSON encoding of `data`: another encoding (Avro), or a buggy producer's corrupted bytes. */
   rawValue?: Buffer;
+  /** The content-type header for a `rawValue` that is not JSON. */
+  contentType?: string;
 }
 
 export interface Published {
@@ -32,8 +34,9 @@ export interface Publisher {
 export function createPublisher(producer: Producer, source: string): Publisher {
   return {
     source,
-    async publish({ topic, key, type, data, origin, rawValue }) {
+    async publish({ topic, key, type, data, origin, rawValue, contentType }) {
       const headers = eventHeaders(origin, { source, type, subject: key });
+      if (contentType) headers["content-type"] = contentType;
       const value = rawValue ?? JSON.stringify(data);
       await producer.send({ topic, messages: [{ key, value, headers }] });
       return { id: headers.ce_id, traceparent: headers.traceparent, headers };

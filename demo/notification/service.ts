@@ -5,7 +5,14 @@
  * (attempts 1) with its origin and error, and the service carries on with the next message.
  */
 import { SERVICES } from "../config";
-import { parseEvent, UnreadableMessageError } from "../contracts";
+import {
+  type EventData,
+  parseEvent,
+  UnreadableMessageError,
+  userRegisteredAvro,
+  validateEvent,
+} from "../contracts";
+import { type AvroCodec, avroCodec } from "../messaging/avro-codec";
 import type { ConsumedMessage } from "../messaging/consumer";
 import { deadLetterHeaders, nextRetryState } from "../messaging/dead-letter";
 import { type RunningService, type ServiceDeps, startServiceKit } from "../service-kit";
@@ -15,6 +22,7 @@ import type { Email, Mailer } from "./mailer";
 function emailFor(
   message: ConsumedMessage,
   topics: { orders: string; users: string },
+  avroUser: EventData<"UserRegistered"> | null,
 ): Omit<Email, "traceId" | "causationId"> | null {
   const type = message.context.type;
   if (message.topic === topics.orders) {
@@ -33,7 +41,7 @@ function emailFor(
       `unexpected event type on ${message.topic}: ${type ?? "none"}`,
     );
   }
-  const user = parseEvent("UserRegistered", message.value);
+  const user = avroUser ?? parseEvent("UserRegistered", message.value);
   return {
     to: user.email,
     subject: `Welcome, ${user.name}`,
@@ -42,12 +50,29 @@ function emailFor(
   };
 }
 
+/** A UserRegistered written in Avro (magic byte 0) decoded through the registry; null for JSON. */
+async function readAvroUser(
+  message: ConsumedMessage,
+  codec: AvroCodec | null,
+): Promise<EventData<"UserRegistered"> | null> {
+  if (!codec || message.value?.[0] !== 0) return null;
+  try {
+    return validateEvent("UserRegistered", await codec.decode(message.value));
+  } catch (error) {
+    if (error instanceof UnreadableMessageError) throw error;
+    throw new UnreadableMessageError("SchemaViolation", `not readable Avro: ${(error as Error).message}`);
+  }
+}
+
 export async function startNotificationService(
   deps: ServiceDeps & { mailer: Mailer },
 ): Promise<RunningService> {
   const { config, stats, mailer } = deps;
   const kit = await startServiceKit(SERVICES.notification, deps);
   const topics = { orders: config.topics.ordersEvents, users: config.topics.usersEvents };
+  const codec = config.schemaRegistryUrl
+    ? avroCodec(config.schemaRegistryUrl, `${topics.users}-value`, userRegisteredAvro)
+    : null;
 
   const deadLetter = async (message: ConsumedMessage, error: UnreadableMessageError) => {
     const failure = {
@@ -73,7 +98,7 @@ export async function startNotificationService(
     handle: async (message) => {
       let email: Omit<Email, "traceId" | "causationId"> | null;
       try {
-        email = emailFor(message, topics);
+        email = emailFor(message, topics, await readAvroUser(message, codec));
       } catch (error) {
         if (error instanceof UnreadableMessageError) return deadLetter(message, error);
         throw error;

@@ -1,7 +1,9 @@
-/** Safety net: the e2e broker never outlives the suite, even if the stack was killed hard. */
+/** Safety net: the e2e broker and schema registry never outlive the suite, even if the stack was killed hard. */
 import { stopBroker } from "../../scripts/kafka/broker";
 import { e2eBrokerOverrides } from "../../scripts/kafka/paths";
+import { e2eRegistryOverrides } from "../../scripts/registry/paths";
+import { stopRegistry } from "../../scripts/registry/registry";
 
 export default async function globalTeardown(): Promise<void> {
-  await stopBroker(e2eBrokerOverrides);
+  await Promise.all([stopBroker(e2eBrokerOverrides), stopRegistry(e2eRegistryOverrides())]);
 }

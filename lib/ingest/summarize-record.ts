@@ -39,7 +39,7 @@ function summarize(
     "identity",
     () =>
       resolveIdentity(
-        { headers: createHeaderLookup(raw.headers), json: lazyJson(raw.value) },
+        { headers: createHeaderLookup(raw.headers), json: lazyJson(raw.value, options.schemas) },
         options.decode,
       ),
     NO_IDENTITY,

@@ -34,6 +34,20 @@ export interface DecodedPayload {
   size: number;
   /** True when `text` holds only the first part of the value (see the index's payload cap). */
   truncated: boolean;
+  /** For a value in a schema registry's wire format that was decoded: the schema that decoded it. */
+  schema?: PayloadSchema;
+  /** For a value in the wire format that could not be decoded (shown as bytes): why, for a person. */
+  notDecoded?: string;
+}
+
+/** A schema in a Confluent-compatible schema registry, as shown beside the payload it decoded. */
+export interface PayloadSchema {
+  /** The id in the record's 5-byte header. */
+  id: number;
+  format: "avro" | "protobuf" | "json";
+  /** A subject and version that registered this schema; null when the registry did not say. */
+  subject: string | null;
+  version: number | null;
 }
 
 /** Where the trace id of an event came from, in the precedence order the decoder uses. */

@@ -9,6 +9,7 @@ import type { EventSummary } from "@/lib/model/event";
 import { type Collector, startCollector } from "@/server/collector/collector";
 import type { Feature, ServingFeature } from "@/server/feature";
 import { registerEventRoutes } from "@/server/http/events-routes";
+import { schemaRegistryFor } from "@/server/schema-registry";
 import { TailHub } from "@/server/live/tail-hub";
 import { registerTailSockets } from "@/server/live/tail-sockets";
 import type { EventStore } from "@/server/store/event-store";
@@ -44,7 +45,7 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
     // Which cluster this is decides whether the stored positions still mean anything (null: not known yet).
     const { clusterId } = await ctx.brokerMonitor.checkNow();
     const store = await openEventStoreFor(ctx.config.store, clusterId, log);
-    const options = ingestOptions(ctx.config.dlq.patterns);
+    const options = ingestOptions(ctx.config.dlq.patterns, schemaRegistryFor(ctx.config, ctx.logger));
     const writer = new StoreWriter(store, log);
     const hub = new TailHub();
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };

@@ -95,6 +95,12 @@ export async function startTopicReader(
       }
       const last = batch.messages.at(-1);
       if (!last) return;
+      // Schemas of wire-format values, so a trace id inside an Avro or Protobuf field is found.
+      const schemasReady = deps.ingestOptions.schemas?.prepare(
+        batch.messages.map((m) => m.value),
+        "ingest",
+      );
+      if (schemasReady) await schemasReady;
       const events: IngestedEvent[] = batch.messages.map((message) => {
         const raw = toRawRecord(batch.topic, batch.partition, message);
         return { summary: summarizeRecord(raw, deps.ingestOptions), payload: raw };

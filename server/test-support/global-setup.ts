@@ -1,13 +1,15 @@
 /**
  * Vitest global setup for integration tests: use the broker at KAFKA_BROKERS (default the embedded one)
- * when it answers, else start the project's embedded broker and stop it again afterwards. Tests never
- * stop a broker they did not start.
+ * when it answers, else start the project's embedded broker and stop it again afterwards. The embedded
+ * schema registry (Apicurio Registry) is started the same way, beside the broker. Tests never stop a
+ * broker or registry they did not start.
  */
 import { startBroker, stopBroker } from "@/scripts/kafka/broker";
 import { brokerAnswers } from "@/scripts/kafka/probe";
+import { startRegistry, stopRegistry } from "@/scripts/registry/registry";
 import { testBrokers } from "@/server/test-support/kafka";
 
-export default async function setup(): Promise<() => Promise<void>> {
+async function brokerForTests(): Promise<() => Promise<void>> {
   const address = testBrokers()[0] ?? "127.0.0.1:9092";
   if (await brokerAnswers(address, 3_000)) return async () => undefined;
   if (process.env.KAFKA_BROKERS)
@@ -18,5 +20,22 @@ export default async function setup(): Promise<() => Promise<void>> {
   );
   return async () => {
     if (!started.alreadyRunning) await stopBroker();
+  };
+}
+
+async function registryForTests(): Promise<() => Promise<void>> {
+  const started = await startRegistry({}, (line) => console.log(`[registry] ${line}`));
+  if (!started.alreadyRunning)
+    console.log(`[registry] schema registry up at ${started.url} in ${started.startedInMs} ms`);
+  return async () => {
+    if (!started.alreadyRunning) await stopRegistry();
+  };
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  // Both JVMs start at once: the registry's start is the longer one and overlaps the broker's.
+  const [stopKafka, stopSchemaRegistry] = await Promise.all([brokerForTests(), registryForTests()]);
+  return async () => {
+    await Promise.all([stopKafka(), stopSchemaRegistry()]);
   };
 }
