@@ -9,9 +9,13 @@ test("the drawer shows a UserRegistered written in Avro decoded, with its subjec
   page,
 }) => {
   const email = `ada.avro.${Date.now()}@example.com`;
-  const registered = await page.request.post(`${gatewayURL}/users`, { data: { name: "Ada Avro", email } });
-  expect(registered.status()).toBe(202);
-  const { userId } = (await registered.json()) as { userId: string };
+  let userId = "";
+  // The shop starts beside the dashboard and may still be joining its groups when this spec runs first.
+  await expect(async () => {
+    const registered = await page.request.post(`${gatewayURL}/users`, { data: { name: "Ada Avro", email } });
+    expect(registered.status()).toBe(202);
+    ({ userId } = (await registered.json()) as { userId: string });
+  }).toPass({ timeout: 60_000 });
 
   const flows = new FlowsPage(page);
   // The key is the user id, and the tail's free-text filter matches keys: only this user's records.

@@ -8,30 +8,16 @@ import path from "node:path";
 import { writeBrokerConfig } from "./broker-config";
 import { SetupError, ensureJars } from "./jars";
 import { type BrokerInstance, brokerAddress, brokerInstance, jarsDir } from "./paths";
+import { isOwnProcess, lastLines, readPidFile, stopOwnProcess, waitUntilAnswering } from "./own-process";
 import { brokerAnswers, portInUse } from "./probe";
 
 const classpath = () => `${jarsDir}/*`;
 const pidFile = (b: BrokerInstance) => path.join(b.stateDir, "broker.pid");
 const outFile = (b: BrokerInstance) => path.join(b.stateDir, "broker.out");
 
-function readPid(b: BrokerInstance): number | null {
-  if (!existsSync(pidFile(b))) return null;
-  const pid = Number(readFileSync(pidFile(b), "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-/** Alive *and* our broker: a recycled pid that now belongs to another program does not count. */
-function isOurBroker(pid: number, b: BrokerInstance): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return true; // no procfs: trust the live pid
-  const args = readFileSync(cmdline, "utf8");
-  return args.includes("kafka.Kafka") && args.includes(b.stateDir);
-}
+const readPid = (b: BrokerInstance) => readPidFile(pidFile(b));
+const brokerMarkers = (b: BrokerInstance) => ["kafka.Kafka", b.stateDir];
+const isOurBroker = (pid: number, b: BrokerInstance) => isOwnProcess(pid, brokerMarkers(b));
 
 function java(args: string[]): string {
   const result = spawnSync("java", ["-cp", classpath(), ...args], { encoding: "utf8" });
@@ -45,11 +31,6 @@ function formatStorage(b: BrokerInstance, propsFile: string): void {
   if (!existsSync(idFile)) writeFileSync(idFile, java(["kafka.tools.StorageTool", "random-uuid"]) + "\n");
   const clusterId = readFileSync(idFile, "utf8").trim();
   java(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", propsFile, "--ignore-formatted"]);
-}
-
-function tail(file: string, lines = 5): string {
-  if (!existsSync(file)) return "";
-  return readFileSync(file, "utf8").trim().split("\n").slice(-lines).join("\n");
 }
 
 export interface StartResult {
@@ -71,7 +52,7 @@ export async function startBroker(
   const existing = readPid(b);
   if (existing !== null) {
     if (isOurBroker(existing, b)) {
-      if (await waitUntilAnswering(address, existing, 60_000)) {
+      if (await waitForBroker(address, existing, 60_000)) {
         return { address, alreadyRunning: true, pid: existing, startedInMs: 0 };
       }
       throw new SetupError(
@@ -116,31 +97,20 @@ export async function startBroker(
   child.unref();
   writeFileSync(pidFile(b), `${child.pid}\n`);
 
-  if (!(await waitUntilAnswering(address, child.pid, 90_000))) {
+  if (!(await waitForBroker(address, child.pid, 90_000))) {
     const alive = isOurBroker(child.pid, b);
     if (alive) process.kill(child.pid, "SIGKILL");
     rmSync(pidFile(b), { force: true });
     throw new SetupError(
       `Kafka broker did not answer on ${address} within 90 s (${alive ? "killed it" : "it exited"}); last output:\n` +
-        tail(outFile(b)),
+        lastLines(outFile(b)),
     );
   }
   return { address, alreadyRunning: false, pid: child.pid, startedInMs: Date.now() - began };
 }
 
-async function waitUntilAnswering(address: string, pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await brokerAnswers(address, 1_500)) return true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false; // the JVM exited: no point in waiting any longer
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  return false;
-}
+const waitForBroker = (address: string, pid: number, timeoutMs: number) =>
+  waitUntilAnswering(() => brokerAnswers(address, 1_500), pid, timeoutMs);
 
 export interface StopResult {
   wasRunning: boolean;
@@ -155,10 +125,8 @@ export async function stopBroker(overrides: Partial<BrokerInstance> = {}): Promi
     rmSync(pidFile(b), { force: true });
     return { wasRunning: false, stoppedInMs: 0 };
   }
-  process.kill(pid, "SIGTERM"); // controlled shutdown: flushes logs, so the next start needs no recovery
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && isOurBroker(pid, b)) await new Promise((r) => setTimeout(r, 200));
-  if (isOurBroker(pid, b)) process.kill(pid, "SIGKILL");
+  // SIGTERM is a controlled shutdown: it flushes logs, so the next start needs no recovery.
+  await stopOwnProcess(pid, brokerMarkers(b), 30_000);
   rmSync(pidFile(b), { force: true });
   return { wasRunning: true, stoppedInMs: Date.now() - began };
 }

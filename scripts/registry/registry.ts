@@ -4,9 +4,16 @@
  * port taken by something else is reported in one line. Its schemas live only as long as the process.
  */
 import { spawn } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { SetupError } from "../kafka/jars";
+import {
+  isOwnProcess,
+  lastLines,
+  readPidFile,
+  stopOwnProcess,
+  waitUntilAnswering,
+} from "../kafka/own-process";
 import { portInUse } from "../kafka/probe";
 import { ensureRegistryApp } from "./app";
 import { findRegistryJava } from "./java-home";
@@ -14,26 +21,12 @@ import { type RegistryInstance, registryInstance, registryUrl, runnerJar } from 
 
 const pidFile = (r: RegistryInstance) => path.join(r.stateDir, "registry.pid");
 const outFile = (r: RegistryInstance) => path.join(r.stateDir, "registry.out");
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function readPid(r: RegistryInstance): number | null {
-  if (!existsSync(pidFile(r))) return null;
-  const pid = Number(readFileSync(pidFile(r), "utf8").trim());
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-/** Alive *and* this instance's registry: a recycled pid that now belongs to another program does not count. */
-function isOurRegistry(pid: number, r: RegistryInstance): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return true; // no procfs: trust the live pid
-  const args = readFileSync(cmdline, "utf8");
-  return args.includes("quarkus-run.jar") && args.includes(`-Dquarkus.http.port=${r.port}`);
-}
+const readPid = (r: RegistryInstance) => readPidFile(pidFile(r));
+const registryMarkers = (r: RegistryInstance) => ["quarkus-run.jar", `-Dquarkus.http.port=${r.port}`];
+const isOurRegistry = (pid: number, r: RegistryInstance) => isOwnProcess(pid, registryMarkers(r));
+const waitForRegistry = (url: string, pid: number, timeoutMs: number) =>
+  waitUntilAnswering(() => registryAnswers(url, 1_500), pid, timeoutMs);
 
 /** "Up" means the Confluent-compatible API answers a real question. */
 export async function registryAnswers(url: string, timeoutMs = 2_000): Promise<boolean> {
@@ -62,7 +55,7 @@ export async function startRegistry(
   const existing = readPid(r);
   if (existing !== null) {
     if (isOurRegistry(existing, r)) {
-      if (await waitUntilAnswering(url, existing, 120_000))
+      if (await waitForRegistry(url, existing, 120_000))
         return { url, alreadyRunning: true, pid: existing, startedInMs: 0 };
       throw new SetupError(
         `registry pid ${existing} is running but ${url} does not answer; see ${outFile(r)}`,
@@ -107,31 +100,17 @@ export async function startRegistry(
   child.unref();
   writeFileSync(pidFile(r), `${child.pid}\n`);
 
-  if (!(await waitUntilAnswering(url, child.pid, 120_000))) {
+  if (!(await waitForRegistry(url, child.pid, 120_000))) {
     const alive = isOurRegistry(child.pid, r);
     if (alive) process.kill(child.pid, "SIGKILL");
     rmSync(pidFile(r), { force: true });
-    const last = readFileSync(outFile(r), "utf8").trim().split("\n").slice(-5).join("\n");
+    const last = lastLines(outFile(r));
     throw new SetupError(
       `schema registry did not answer on ${url} within 120 s (${alive ? "killed it" : "it exited"}); ` +
         `last output:\n${last}`,
     );
   }
   return { url, alreadyRunning: false, pid: child.pid, startedInMs: Date.now() - began };
-}
-
-async function waitUntilAnswering(url: string, pid: number, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await registryAnswers(url, 1_500)) return true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false; // the JVM exited: no point in waiting any longer
-    }
-    await sleep(300);
-  }
-  return false;
 }
 
 export async function stopRegistry(
@@ -143,10 +122,7 @@ export async function stopRegistry(
     rmSync(pidFile(r), { force: true });
     return { wasRunning: false };
   }
-  process.kill(pid, "SIGTERM");
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline && isOurRegistry(pid, r)) await sleep(200);
-  if (isOurRegistry(pid, r)) process.kill(pid, "SIGKILL");
+  await stopOwnProcess(pid, registryMarkers(r), 15_000);
   rmSync(pidFile(r), { force: true });
   return { wasRunning: true };
 }

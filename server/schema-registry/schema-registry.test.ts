@@ -10,15 +10,7 @@ import type { EventResponse } from "@/lib/api/events";
 import type { TraceResponse } from "@/lib/api/traces";
 import type { EventRecord } from "@/lib/model/event";
 import type { TestApp } from "@/server/test-support/app";
-import {
-  createTopic,
-  deleteTopics,
-  type HostileCase,
-  type Produced,
-  produceCases,
-  startHostileApp,
-  waitUntilListed,
-} from "@/server/test-support/hostile";
+import * as harness from "@/server/test-support/hostile";
 import { uniqueName } from "@/server/test-support/kafka";
 import { framed, registerTestSchema, testRegistryUrl } from "@/server/test-support/schema-registry";
 
@@ -27,30 +19,17 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 
 // The registry answers an existing id for a schema it already holds (under any subject): a `doc` naming
 // this run keeps the schemas, and so their subjects and versions, this run's own.
-const userV1 = {
-  type: "record",
-  name: "UserRegistered",
-  namespace: "shop.users",
-  doc: topic,
-  fields: [
-    { name: "userId", type: "string" },
-    { name: "name", type: "string" },
-  ],
-};
-const userV2 = {
-  ...userV1,
-  fields: [...userV1.fields, { name: "email", type: "string", default: "" }],
-};
-const traced = {
-  type: "record",
-  name: "PaymentCaptured",
-  doc: topic,
-  fields: [
-    { name: "paymentId", type: "string" },
-    { name: "amountCents", type: "long" },
-    { name: "traceId", type: "string" },
-  ],
-};
+const avroRecord = (name: string, fields: object[]) => ({ type: "record", name, doc: topic, fields });
+const userV1 = avroRecord("UserRegistered", [
+  { name: "userId", type: "string" },
+  { name: "name", type: "string" },
+]);
+const userV2 = { ...userV1, fields: [...userV1.fields, { name: "email", type: "string", default: "" }] };
+const traced = avroRecord("PaymentCaptured", [
+  { name: "paymentId", type: "string" },
+  { name: "amountCents", type: "long" },
+  { name: "traceId", type: "string" },
+]);
 const proto = `syntax = "proto3";
 package shop.stock;
 message StockReserved { string sku = 1; int64 quantity = 2; bytes checksum = 3; }
@@ -66,8 +45,8 @@ const jsonSchema = JSON.stringify({
 
 const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 const ids: Record<string, number> = {};
-const cases: HostileCase[] = [];
-let produced: Produced[] = [];
+const cases: harness.HostileCase[] = [];
+let produced: harness.Produced[] = [];
 let app: TestApp;
 
 function avroBytes(schema: object, id: number, value: unknown): Buffer {
@@ -146,15 +125,15 @@ beforeAll(async () => {
       value: avroBytes(traced, ids.traced, { paymentId: "p-1", amountCents: 1980, traceId }),
     },
   );
-  await createTopic(topic);
-  produced = await produceCases(topic, cases);
-  app = await startHostileApp({ EVENTSCOPE_SCHEMA_REGISTRY_URL: testRegistryUrl });
-  await waitUntilListed(app, topic, produced);
+  await harness.createTopic(topic);
+  produced = await harness.produceCases(topic, cases);
+  app = await harness.startHostileApp({ EVENTSCOPE_SCHEMA_REGISTRY_URL: testRegistryUrl });
+  await harness.waitUntilListed(app, topic, produced);
 });
 
 afterAll(async () => {
   await app?.close();
-  await deleteTopics([topic]);
+  await harness.deleteTopics([topic]);
 });
 
 describe("records in the schema registry's wire format", () => {
@@ -231,8 +210,10 @@ describe("when the schema registry is down", () => {
   let down: TestApp;
   beforeAll(async () => {
     // Nothing listens on port 9 of this machine: the registry is unreachable, as when it is down.
-    down = await startHostileApp({ EVENTSCOPE_SCHEMA_REGISTRY_URL: "http://127.0.0.1:9/apis/ccompat/v7" });
-    await waitUntilListed(down, topic, produced);
+    down = await harness.startHostileApp({
+      EVENTSCOPE_SCHEMA_REGISTRY_URL: "http://127.0.0.1:9/apis/ccompat/v7",
+    });
+    await harness.waitUntilListed(down, topic, produced);
   });
   afterAll(() => down?.close());
 
