@@ -31,4 +31,6 @@ test("the drawer shows a UserRegistered written in Avro decoded, with its subjec
   await expect(value).toContainText(`"email": "${email}"`);
   await expect(value).toContainText(`"userId": "${userId}"`);
   await expect(page.getByTestId("drawer-value-not-decoded")).toHaveCount(0);
+  await value.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "e2e/screenshots/drawer-avro-light.png" });
 });

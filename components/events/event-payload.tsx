@@ -21,7 +21,8 @@ export function EventPayload({ payload, testId }: { payload: DecodedPayload; tes
   return (
     <div className={styles.payload} data-testid={testId}>
       <div className={styles.payloadMeta}>
-        <span className={styles.badge}>{kindLabel[payload.kind]}</span>
+        {/* A decoded registry payload is named by its schema's format (Avro, Protobuf) instead. */}
+        {payload.schema ? null : <span className={styles.badge}>{kindLabel[payload.kind]}</span>}
         <span>{formatBytes(payload.size)}</span>
         <PayloadSchemaInfo payload={payload} testId={testId} />
         {payload.truncated ? (
