@@ -30,6 +30,20 @@ const traced = avroRecord("PaymentCaptured", [
   { name: "amountCents", type: "long" },
   { name: "traceId", type: "string" },
 ]);
+// The same record with one more long at the end, beyond 2^53 (what avsc's default long type refuses).
+const tracedWithLedger = { ...traced, fields: [...traced.fields, { name: "ledgerEntry", type: "long" }] };
+const LEDGER_ENTRY = 9_007_199_254_740_993n;
+
+/** An Avro long: zig-zag, then 7 bits a byte, low bits first. */
+function avroLong(n: bigint): number[] {
+  let z = n >= 0n ? n << 1n : (-n << 1n) - 1n;
+  const out: number[] = [];
+  do {
+    out.push(Number(z & 0x7fn) | (z > 0x7fn ? 0x80 : 0));
+    z >>= 7n;
+  } while (z > 0n);
+  return out;
+}
 const proto = `syntax = "proto3";
 package shop.stock;
 message StockReserved { string sku = 1; int64 quantity = 2; bytes checksum = 3; }
@@ -76,7 +90,7 @@ beforeAll(async () => {
   ids.userV1 = await registerTestSchema(`${topic}-value`, JSON.stringify(userV1));
   ids.userV2 = await registerTestSchema(`${topic}-value`, JSON.stringify(userV2));
   ids.userKey = await registerTestSchema(`${topic}-key`, JSON.stringify({ type: "string" }));
-  ids.traced = await registerTestSchema(uniqueName("payments-value"), JSON.stringify(traced));
+  ids.traced = await registerTestSchema(uniqueName("payments-value"), JSON.stringify(tracedWithLedger));
   ids.proto = await registerTestSchema(uniqueName("stock-value"), proto, "PROTOBUF");
   ids.protoKey = await registerTestSchema(uniqueName("stock-key"), protoKey, "PROTOBUF");
   ids.json = await registerTestSchema(uniqueName("orders-value"), jsonSchema, "JSON");
@@ -122,7 +136,18 @@ beforeAll(async () => {
     },
     {
       name: "trace id inside avro",
-      value: avroBytes(traced, ids.traced, { paymentId: "p-1", amountCents: 1980, traceId }),
+      // Fields are encoded one after another: the ledger entry's bytes simply follow the others'.
+      value: framed(
+        ids.traced,
+        new Uint8Array([
+          ...avro.Type.forSchema(traced as avro.Schema).toBuffer({
+            paymentId: "p-1",
+            amountCents: 1980,
+            traceId,
+          }),
+          ...avroLong(LEDGER_ENTRY),
+        ]),
+      ),
     },
   );
   await harness.createTopic(topic);
@@ -190,6 +215,16 @@ describe("records in the schema registry's wire format", () => {
     expect(event.value.notDecoded).toMatch(
       /^schema 987654 is not in the schema registry at 127\.0\.0\.1:\d+$/,
     );
+  });
+
+  it("reads Avro longs beyond 2^53 exactly, as decimal strings, and safe ones as numbers", async () => {
+    const event = await openEvent(app, "trace id inside avro");
+    expect(event.value.json).toEqual({
+      paymentId: "p-1",
+      amountCents: 1980,
+      traceId,
+      ledgerEntry: "9007199254740993",
+    });
   });
 
   it("stitches a trace whose id sits only inside an Avro field", async () => {
