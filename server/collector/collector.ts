@@ -42,6 +42,8 @@ const STOP_TIMEOUT_MS = 3_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 /** Extras are folded into the main reader once no topic appeared for this long. */
 const QUIET_BEFORE_MERGE_MS = 30_000;
+/** After a consumer was abandoned, its group is deleted once its session (30 s) has surely expired. */
+const ABANDONED_GROUP_DELETE_MS = 40_000;
 
 export async function startCollector(options: CollectorOptions): Promise<Collector> {
   const { config } = options;
@@ -58,6 +60,8 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
   let extras: TopicReader[] = [];
   let stopped = false;
   let lastChangeAt = Date.now();
+  /** Extra readers ever started: each takes a group name of its own. */
+  let extraCount = 0;
   let work: Promise<void> = Promise.resolve();
   /** Bumped when a main reader could not be stopped in time (see stopReaders). */
   let generation = 0;
@@ -109,10 +113,15 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     // Only the main group keeps committed offsets; extras' short-lived groups are deleted once stopped,
     // so they never pile up in the user's list of consumer groups.
     await oldMain?.commit().catch(() => undefined);
-    for (const r of oldExtras) await stopWithin(r, true);
+    // All at once: readers of deleted topics each take the whole STOP_TIMEOUT_MS, and one after another
+    // they would hold up reading the topics that are still there (20 deleted topics: a minute).
+    const [mainStopped] = await Promise.all([
+      oldMain ? stopWithin(oldMain, mainGroup() !== groupId) : true,
+      ...oldExtras.map((r) => stopWithin(r, true)),
+    ]);
     // A main reader still stopping would hold its group's rebalance until its session times out: the
     // next main reader takes a new group, and the old one is deleted once its reader is gone.
-    if (oldMain && !(await stopWithin(oldMain, mainGroup() !== groupId))) {
+    if (oldMain && !mainStopped) {
       const stale = oldMain.groupId;
       generation += 1;
       log.warn({ group: stale }, "a collector consumer is slow to stop; reading on with a fresh group");
@@ -123,10 +132,26 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     }
   };
 
+  /**
+   * Starts a reader; startTopicReader abandons one that does not start in time. An abandoned consumer may
+   * still be a member of its group for a session timeout, which would hold up the next join there: the
+   * next attempt takes another group (`onFailure` sees to that), and this one is deleted once it can
+   * have left.
+   */
+  const startReader = async (group: string, names: string[], onFailure: () => void) => {
+    try {
+      return await startTopicReader(deps, group, names);
+    } catch (error) {
+      onFailure();
+      setTimeout(() => void deleteGroup(group), ABANDONED_GROUP_DELETE_MS).unref();
+      throw error;
+    }
+  };
+
   const restartAll = async () => {
     await stopReaders();
     if (stopped || topics.size === 0) return;
-    main = await startTopicReader(deps, mainGroup(), [...topics.keys()]);
+    main = await startReader(mainGroup(), [...topics.keys()], () => (generation += 1));
   };
 
   const refreshTopics = async () => {
@@ -135,21 +160,31 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       const include = options.includeTopic ?? (() => true);
       const names = (await a.listTopics()).filter((t) => !isInternal(t) && include(t));
       const known = new Set(topics.keys());
-      const added = names.filter((t) => !known.has(t));
-      const removed = [...known].filter((t) => !names.includes(t));
-      if (added.length > 0 || removed.length > 0) {
-        const metadata = names.length > 0 ? await a.fetchTopicMetadata({ topics: names }) : { topics: [] };
+      let [added, removed] = [[] as string[], [] as string[]];
+      if (names.length !== known.size || names.some((t) => !known.has(t))) {
+        // The metadata of every topic, not of `names`: asking for a topic deleted since listTopics makes
+        // kafkajs retry for a long while. A topic listed but not in the metadata is being deleted: left out.
+        const listed = new Set(names);
+        const metadata = names.length > 0 ? await a.fetchTopicMetadata() : { topics: [] };
         topics.clear();
-        for (const t of metadata.topics) topics.set(t.name, t.partitions.length);
-        state.topology(topics);
-        lastChangeAt = Date.now();
+        for (const t of metadata.topics)
+          if (listed.has(t.name) && t.partitions.length > 0) topics.set(t.name, t.partitions.length);
+        added = [...topics.keys()].filter((t) => !known.has(t));
+        removed = [...known].filter((t) => !topics.has(t));
+        if (added.length > 0 || removed.length > 0) {
+          state.topology(topics);
+          lastChangeAt = Date.now();
+        }
       }
       if (!main || removed.length > 0) {
         if (topics.size > 0) log.info({ topics: topics.size }, "reading topics");
         await restartAll();
       } else if (added.length > 0) {
         log.info({ added }, "new topics; reading them with an extra consumer");
-        extras.push(await startTopicReader(deps, `${mainGroup()}-new-${extras.length + 1}`, added));
+        extraCount += 1;
+        // Not started: forgotten, so the next look at the topic list finds them new again.
+        const forget = () => added.forEach((t) => topics.delete(t));
+        extras.push(await startReader(`${mainGroup()}-new-${extraCount}`, added, forget));
       } else if (extras.length > 0 && Date.now() - lastChangeAt > QUIET_BEFORE_MERGE_MS) {
         await restartAll();
       }

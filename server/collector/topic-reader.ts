@@ -15,6 +15,9 @@ import { toRawRecord } from "@/server/collector/to-raw-record";
 import type { Logger } from "@/server/logger";
 import type { IngestedEvent } from "@/server/store/event-store";
 
+/** How long connecting, subscribing and joining the group may take before the consumer is abandoned. */
+export const START_TIMEOUT_MS = 10_000;
+
 export interface TopicReaderDeps {
   kafka: Kafka;
   getAdmin: () => Promise<Admin>;
@@ -58,7 +61,7 @@ export async function startTopicReader(
   c.on(c.events.CRASH, ({ payload }) => {
     state.failed(payload.error.message);
     log.warn({ error: payload.error.message, restart: payload.restart }, "collector consumer crashed");
-    if (!payload.restart) deps.onFatal();
+    if (!payload.restart && !abandoned) deps.onFatal();
   });
 
   const positioned = new Set<string>();
@@ -74,9 +77,41 @@ export async function startTopicReader(
     return (await lookback).get(partition);
   };
 
-  await c.connect();
-  await c.subscribe({ topics, fromBeginning: true });
-  await c.run({
+  // Starting can hang: kafkajs retries metadata for a topic deleted meanwhile for minutes. A consumer that
+  // has not started by the deadline is abandoned (and disconnected), so the collector retries with the
+  // topics that still exist instead of waiting.
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let abandoned = false;
+  const within = async (step: Promise<void>, what: string) => {
+    // Once abandoned, the step may still fail later: that must not become an unhandled rejection.
+    step.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(new Error(`the collector's consumer did not ${what} within ${START_TIMEOUT_MS / 1000} s`)),
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    try {
+      await Promise.race([step, late]);
+    } catch (error) {
+      abandoned = true;
+      void c.disconnect().catch(() => undefined);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  await within(
+    (async () => {
+      await c.connect();
+      await c.subscribe({ topics, fromBeginning: true });
+    })(),
+    "connect and subscribe",
+  );
+  const running = c.run({
     // Committed by commit(): before a restart (so the next consumer starts where this one stopped and
     // needs no seeks) and every few seconds (so the group's lag is honest in other tools).
     autoCommit: false,
@@ -117,6 +152,7 @@ export async function startTopicReader(
       state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));
     },
   });
+  await within(running, "join its group");
   state.running();
 
   const mine = new Set(topics);
