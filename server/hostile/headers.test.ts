@@ -1,16 +1,4 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { TestApp } from "@/server/test-support/app";
-import {
-  createTopic,
-  deleteTopics,
-  expectServed,
-  type HostileCase,
-  type Produced,
-  produceCases,
-  startHostileApp,
-  waitUntilListed,
-} from "@/server/test-support/hostile";
-import { uniqueName } from "@/server/test-support/kafka";
+import { describeHostileCases, type HostileCase } from "@/server/test-support/hostile";
 
 const XSS = '<img src=x onerror="globalThis.__hostile=1">';
 const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -112,26 +100,4 @@ const cases: HostileCase[] = [
   { name: "1 MB header value", value: "{}", headers: { "x-big": "h".repeat(1024 * 1024) } },
 ];
 
-const topic = uniqueName("hostile-headers");
-let app: TestApp;
-let produced: Produced[];
-
-beforeAll(async () => {
-  await createTopic(topic, 8 * 1024 * 1024);
-  app = await startHostileApp();
-  produced = await produceCases(topic, cases);
-  await waitUntilListed(app, topic, produced);
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await deleteTopics([topic]);
-});
-
-describe("hostile headers", () => {
-  it.each(cases.map((c) => c.name))("%s: stored, listed, served", async (name) => {
-    const record = produced.find((p) => p.name === name);
-    if (!record) throw new Error(`${name} was not produced`);
-    await expectServed(app, topic, record);
-  });
-});
+describeHostileCases("hostile headers", cases, { maxMessageBytes: 8 * 1024 * 1024 });

@@ -1,17 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { EventResponse } from "@/lib/api/events";
-import type { TestApp } from "@/server/test-support/app";
-import {
-  createTopic,
-  deleteTopics,
-  expectServed,
-  type HostileCase,
-  type Produced,
-  produceCases,
-  startHostileApp,
-  waitUntilListed,
-} from "@/server/test-support/hostile";
-import { uniqueName } from "@/server/test-support/kafka";
+import { describeHostileCases, type HostileCase } from "@/server/test-support/hostile";
 
 const MB = 1024 * 1024;
 /** Nesting deep enough to overflow the stack of any recursive walk (JSON.stringify, a renderer). */
@@ -30,36 +19,21 @@ const cases: HostileCase[] = [
   },
 ];
 
-const topic = uniqueName("hostile-oversized");
-let app: TestApp;
-let produced: Produced[];
-
-beforeAll(async () => {
-  await createTopic(topic, 8 * MB);
-  app = await startHostileApp();
-  produced = await produceCases(topic, cases);
-  await waitUntilListed(app, topic, produced);
-}, 180_000);
-
-afterAll(async () => {
-  await app?.close();
-  await deleteTopics([topic]);
-});
-
-describe("oversized and deeply nested records", () => {
-  it.each(cases.map((c) => c.name))("%s: stored, listed, served", async (name) => {
-    const record = produced.find((p) => p.name === name);
-    if (!record) throw new Error(`${name} was not produced`);
-    await expectServed(app, topic, record);
-  });
-
-  it("serves a 5 MB record's page in well under its size", async () => {
-    const record = produced.find((p) => p.name === "5 MB value");
-    const id = `${topic}/${record?.partition}/${record?.offset}`;
-    const res = await fetch(`${app.url}/api/events/${encodeURIComponent(id)}`);
-    const text = await res.text();
-    expect(res.status).toBe(200);
-    expect(text.length).toBeLessThan(2 * MB);
-    expect((JSON.parse(text) as EventResponse).event.size).toBeGreaterThan(5 * MB);
-  });
-});
+describeHostileCases(
+  "oversized and deeply nested records",
+  cases,
+  { maxMessageBytes: 8 * MB, setupTimeoutMs: 180_000 },
+  (suite) => {
+    it("serves a 5 MB record's page in well under its size", async () => {
+      const { app, topic, record } = suite();
+      const { partition, offset } = record("5 MB value");
+      const res = await fetch(
+        `${app.url}/api/events/${encodeURIComponent(`${topic}/${partition}/${offset}`)}`,
+      );
+      const text = await res.text();
+      expect(res.status).toBe(200);
+      expect(text.length).toBeLessThan(2 * MB);
+      expect((JSON.parse(text) as EventResponse).event.size).toBeGreaterThan(5 * MB);
+    });
+  },
+);

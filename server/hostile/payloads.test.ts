@@ -1,16 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestApp } from "@/server/test-support/app";
-import {
-  createTopic,
-  deleteTopics,
-  expectServed,
-  type HostileCase,
-  type Produced,
-  produceCases,
-  startHostileApp,
-  waitUntilListed,
-} from "@/server/test-support/hostile";
-import { uniqueName } from "@/server/test-support/kafka";
+import { expect, it } from "vitest";
+import { describeHostileCases, type HostileCase } from "@/server/test-support/hostile";
 
 const XSS = '<img src=x onerror="globalThis.__hostile=1">';
 
@@ -69,29 +58,7 @@ const cases: HostileCase[] = [
   },
 ];
 
-const topic = uniqueName("hostile-payloads");
-let app: TestApp;
-let produced: Produced[];
-
-beforeAll(async () => {
-  await createTopic(topic);
-  app = await startHostileApp();
-  produced = await produceCases(topic, cases);
-  await waitUntilListed(app, topic, produced);
-}, 120_000);
-
-afterAll(async () => {
-  await app?.close();
-  await deleteTopics([topic]);
-});
-
-describe("hostile keys and values", () => {
-  it.each(cases.map((c) => c.name))("%s: stored, listed, served", async (name) => {
-    const record = produced.find((p) => p.name === name);
-    if (!record) throw new Error(`${name} was not produced`);
-    await expectServed(app, topic, record);
-  });
-
+describeHostileCases("hostile keys and values", cases, {}, () => {
   it("no record polluted Object.prototype or ran in the backend", () => {
     expect("polluted" in {}).toBe(false);
     expect((globalThis as Record<string, unknown>).__hostile).toBeUndefined();

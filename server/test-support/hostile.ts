@@ -4,7 +4,7 @@
  * up, each listing answers 200 with the record in it, and the record's own page answers 200.
  */
 import type { IHeaders, Message } from "kafkajs";
-import { expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventsResponse } from "@/lib/api/events";
 import type { Config } from "@/server/config";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
@@ -123,4 +123,61 @@ export async function expectServed(app: TestApp, topic: string, record: Produced
   );
   for (const path of ["/api/topics", "/api/traces", "/api/flows", "/api/lag", "/api/dlq"])
     expect((await fetch(`${app.url}${path}`)).status, `GET ${path}`).toBe(200);
+}
+
+/** What a suite's own extra tests can look at once its records are stored. */
+export interface HostileSuite {
+  app: TestApp;
+  topic: string;
+  /** Where the case of this name landed. */
+  record(name: string): Produced;
+}
+
+/**
+ * One suite of hostile records: a topic of their own (`maxMessageBytes` for oversized ones), the whole
+ * backend, every case produced and stored; then one test per case that it is stored, listed and served.
+ * `more` adds the suite's own tests; the suite is ready when they run.
+ */
+export function describeHostileCases(
+  title: string,
+  cases: readonly HostileCase[],
+  options: { maxMessageBytes?: number; setupTimeoutMs?: number } = {},
+  more?: (suite: () => HostileSuite) => void,
+): void {
+  const topic = uniqueName(`hostile-${title.replace(/[^a-z]+/gi, "-").toLowerCase()}`);
+  let app: TestApp | undefined;
+  let produced: Produced[] = [];
+  const suite = (): HostileSuite => {
+    if (!app) throw new Error(`the ${title} suite did not start`);
+    return {
+      app,
+      topic,
+      record: (name) => {
+        const found = produced.find((p) => p.name === name);
+        if (!found) throw new Error(`${name} was not produced`);
+        return found;
+      },
+    };
+  };
+
+  describe(title, () => {
+    beforeAll(async () => {
+      await createTopic(topic, options.maxMessageBytes);
+      app = await startHostileApp();
+      produced = await produceCases(topic, cases);
+      await waitUntilListed(app, topic, produced);
+    }, options.setupTimeoutMs ?? 120_000);
+
+    afterAll(async () => {
+      await app?.close();
+      await deleteTopics([topic]);
+    });
+
+    it.each(cases.map((c) => c.name))("%s: stored, listed, served", async (name) => {
+      const { app: running, record } = suite();
+      await expectServed(running, topic, record(name));
+    });
+
+    more?.(suite);
+  });
 }
