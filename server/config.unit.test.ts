@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "@/server/config";
+import { loadConfig } from "@/server/config";
+import { configProblems } from "@/server/test-support/config";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = configProblems;
 
 describe("loadConfig", () => {
   it("defaults to the embedded broker on 127.0.0.1:9092, port 3000 bound to 127.0.0.1 and a 1 h lookback", () => {

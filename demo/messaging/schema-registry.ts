@@ -4,6 +4,13 @@
  */
 export type SchemaType = "AVRO" | "PROTOBUF" | "JSON";
 
+/** A schema this one is built from: an Avro named type or a .proto import, kept under another subject. */
+export interface SchemaReference {
+  name: string;
+  subject: string;
+  version: number;
+}
+
 const CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
 export async function registerSchema(
@@ -11,11 +18,16 @@ export async function registerSchema(
   subject: string,
   schema: string,
   schemaType: SchemaType = "AVRO",
+  references: readonly SchemaReference[] = [],
 ): Promise<number> {
   const res = await fetch(`${registryUrl}/subjects/${encodeURIComponent(subject)}/versions`, {
     method: "POST",
     headers: { "content-type": CONTENT_TYPE },
-    body: JSON.stringify(schemaType === "AVRO" ? { schema } : { schema, schemaType }),
+    body: JSON.stringify({
+      schema,
+      ...(schemaType === "AVRO" ? {} : { schemaType }),
+      ...(references.length > 0 ? { references } : {}),
+    }),
     signal: AbortSignal.timeout(10_000),
   });
   if (!res.ok) throw new Error(`registering ${subject} failed: HTTP ${res.status} ${await res.text()}`);

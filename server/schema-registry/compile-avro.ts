@@ -23,8 +23,15 @@ const exactLong = avro.types.LongType.__with({
   compare: (a: number | bigint, b: number | bigint) => (a === b ? 0 : a < b ? -1 : 1),
 });
 
-export function compileAvro(schema: string): (body: Uint8Array) => unknown {
-  const type = avro.Type.forSchema(JSON.parse(schema) as avro.Schema, { registry: { long: exactLong } });
+/** `referenced`: the named types it uses from other subjects, dependencies first. */
+export function compileAvro(
+  schema: string,
+  referenced: readonly string[] = [],
+): (body: Uint8Array) => unknown {
+  // One registry of named types: each referenced schema defines its types in it for those after it.
+  const registry: Record<string, avro.Type> = { long: exactLong };
+  for (const text of referenced) avro.Type.forSchema(JSON.parse(text) as avro.Schema, { registry });
+  const type = avro.Type.forSchema(JSON.parse(schema) as avro.Schema, { registry });
   // fromBuffer rejects trailing bytes too, so a value written with another schema is not half-read.
   return (body) => type.fromBuffer(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
 }

@@ -1,7 +1,7 @@
 /**
  * A .proto schema → a decoder of its messages. The wire format names the message type by its path in the
- * file (the message indexes in front of the body); Google's well-known types that the file imports
- * (Timestamp, Duration, wrappers, …) come with protobufjs.
+ * file (the message indexes in front of the body). Imported files come from the schema's references;
+ * Google's well-known types (Timestamp, Duration, wrappers, …) come with protobufjs.
  */
 import protobuf from "protobufjs";
 import { readMessageIndexes } from "@/lib/schema-registry/wire-format";
@@ -11,18 +11,28 @@ function messagesIn(namespace: protobuf.NamespaceBase): protobuf.Type[] {
   return namespace.nestedArray.filter((n): n is protobuf.Type => n instanceof protobuf.Type);
 }
 
-export function compileProtobuf(schema: string): (body: Uint8Array) => unknown {
-  const parsed = protobuf.parse(schema, { keepCase: true });
-  for (const file of parsed.imports ?? []) {
+/** `referenced`: the .proto files it imports from other subjects, dependencies first. */
+export function compileProtobuf(
+  schema: string,
+  referenced: readonly string[] = [],
+): (body: Uint8Array) => unknown {
+  const root = new protobuf.Root();
+  const imports: string[] = [];
+  for (const text of referenced)
+    imports.push(...(protobuf.parse(text, root, { keepCase: true }).imports ?? []));
+  // The message indexes count this file's own messages only, not those an imported file adds to its package.
+  const own = protobuf.parse(schema, { keepCase: true });
+  const ownTop = own.package ? own.root.lookup(own.package) : own.root;
+  if (!(ownTop instanceof protobuf.Namespace)) throw new Error("the schema's package holds no messages");
+  const ownNames = messagesIn(ownTop).map((type) => type.name);
+  imports.push(...(protobuf.parse(schema, root, { keepCase: true }).imports ?? []));
+  for (const file of new Set(imports)) {
+    // Other imports come from the references; one that is missing is named when types are resolved.
     const common = protobuf.common.get(file);
-    if (!common?.nested)
-      throw new Error(`the schema imports ${file}, which is not one of Google's well-known types`);
-    parsed.root.addJSON(common.nested);
+    if (common?.nested) root.addJSON(common.nested);
   }
-  parsed.root.resolveAll();
-  const top = parsed.package ? parsed.root.lookup(parsed.package) : parsed.root;
-  if (!(top instanceof protobuf.Namespace)) throw new Error("the schema's package holds no messages");
-  const fileMessages = messagesIn(top);
+  root.resolveAll();
+  const fileMessages = ownNames.map((name) => root.lookupType(own.package ? `${own.package}.${name}` : name));
 
   return (body) => {
     const { indexes, message } = readMessageIndexes(body);

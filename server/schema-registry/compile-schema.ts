@@ -13,12 +13,9 @@ export function compileSchema(id: number, fetched: FetchedSchema): CompiledSchem
   if (!Object.hasOwn(compilers, type))
     throw new Error(`schema ${id} is of type ${fetched.schemaType}, which is not decoded`);
   const kind = type as keyof typeof compilers;
-  // A schema built from others (references) needs those fetched and merged first: not done yet.
-  if (fetched.references.length > 0 && kind !== "JSON")
-    throw new Error(`schema ${id} references other schemas, which is not supported yet`);
   let decode: (body: Uint8Array) => unknown;
   try {
-    decode = compilers[kind](fetched.schema);
+    decode = compilers[kind](fetched.schema, fetched.referenced);
   } catch (error) {
     throw new Error(
       `schema ${id} could not be read as ${formats[kind]} (${error instanceof Error ? error.message : String(error)})`,

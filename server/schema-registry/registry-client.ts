@@ -1,10 +1,11 @@
 /**
  * Reads schemas from a Confluent-compatible registry's REST API (Confluent Schema Registry, Apicurio's
  * /apis/ccompat/v7, Redpanda, Karapace): the schema text and type by id, and a subject and version that
- * registered it. Every request is bounded by a timeout; a failure is a RegistryError whose message says
+ * registered it, and the schemas it references. Every request is bounded by a timeout; a failure is a RegistryError whose message says
  * what a person can do about it, never the credentials.
  */
 import type { SchemaRegistryConfig } from "@/server/config";
+import { fetchReferenced } from "@/server/schema-registry/references";
 
 export class RegistryError extends Error {}
 
@@ -12,7 +13,8 @@ export class RegistryError extends Error {}
 export interface FetchedSchema {
   schema: string;
   schemaType: string;
-  references: unknown[];
+  /** The texts of the schemas it references, dependencies first (see references.ts). */
+  referenced: string[];
   subject: string | null;
   version: number | null;
 }
@@ -71,7 +73,9 @@ export function createRegistryClient(config: SchemaRegistryConfig): RegistryClie
       return {
         schema: body.schema,
         schemaType: typeof body.schemaType === "string" ? body.schemaType : "AVRO",
-        references: Array.isArray(body.references) ? body.references : [],
+        referenced: await fetchReferenced(body.references, (subject, version) =>
+          get(`/subjects/${encodeURIComponent(subject)}/versions/${version}`),
+        ),
         subject: typeof first?.subject === "string" ? first.subject : null,
         version: typeof first?.version === "number" ? first.version : null,
       };

@@ -1,15 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "@/server/config";
+import { loadConfig } from "@/server/config";
+import { configProblems } from "@/server/test-support/config";
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problems = configProblems;
 
 describe("schema registry settings", () => {
   it("decodes nothing through a registry unless EVENTSCOPE_SCHEMA_REGISTRY_URL is set", () => {

@@ -4,7 +4,6 @@
  * them would see them.
  */
 import avro from "avsc";
-import protobuf from "protobufjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventResponse } from "@/lib/api/events";
 import type { TraceResponse } from "@/lib/api/traces";
@@ -12,69 +11,28 @@ import type { EventRecord } from "@/lib/model/event";
 import type { TestApp } from "@/server/test-support/app";
 import * as harness from "@/server/test-support/hostile";
 import { uniqueName } from "@/server/test-support/kafka";
-import { framed, registerTestSchema, testRegistryUrl } from "@/server/test-support/schema-registry";
+import {
+  avroBytes,
+  avroLong,
+  framed,
+  protoBytes,
+  registerTestSchema,
+  testRegistryUrl,
+} from "@/server/test-support/schema-registry";
+import { avroSchemas, otherSchemas } from "@/server/test-support/schema-fixtures";
 
 const topic = uniqueName("schema-registry");
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-// The registry answers an existing id for a schema it already holds (under any subject): a `doc` naming
-// this run keeps the schemas, and so their subjects and versions, this run's own.
-const avroRecord = (name: string, fields: object[]) => ({ type: "record", name, doc: topic, fields });
-const userV1 = avroRecord("UserRegistered", [
-  { name: "userId", type: "string" },
-  { name: "name", type: "string" },
-]);
-const userV2 = { ...userV1, fields: [...userV1.fields, { name: "email", type: "string", default: "" }] };
-const traced = avroRecord("PaymentCaptured", [
-  { name: "paymentId", type: "string" },
-  { name: "amountCents", type: "long" },
-  { name: "traceId", type: "string" },
-]);
-// The same record with one more long at the end, beyond 2^53 (what avsc's default long type refuses).
-const tracedWithLedger = { ...traced, fields: [...traced.fields, { name: "ledgerEntry", type: "long" }] };
+const { userV1, userV2, traced, tracedWithLedger, money, refund } = avroSchemas(topic);
+const { proto, protoKey, commonProto, placedProto, placedInline, jsonSchema } = otherSchemas;
 const LEDGER_ENTRY = 9_007_199_254_740_993n;
-
-/** An Avro long: zig-zag, then 7 bits a byte, low bits first. */
-function avroLong(n: bigint): number[] {
-  let z = n >= 0n ? n << 1n : (-n << 1n) - 1n;
-  const out: number[] = [];
-  do {
-    out.push(Number(z & 0x7fn) | (z > 0x7fn ? 0x80 : 0));
-    z >>= 7n;
-  } while (z > 0n);
-  return out;
-}
-const proto = `syntax = "proto3";
-package shop.stock;
-message StockReserved { string sku = 1; int64 quantity = 2; bytes checksum = 3; }
-message StockReleased { string sku = 1; Reason reason = 2; enum Reason { UNKNOWN = 0; CANCELLED = 1; } }
-`;
-const protoKey = `syntax = "proto3";
-message Sku { string code = 1; }
-`;
-const jsonSchema = JSON.stringify({
-  type: "object",
-  properties: { orderId: { type: "string" }, total: { type: "number" } },
-});
 
 const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 const ids: Record<string, number> = {};
 const cases: harness.HostileCase[] = [];
 let produced: harness.Produced[] = [];
 let app: TestApp;
-
-function avroBytes(schema: object, id: number, value: unknown): Buffer {
-  return framed(id, avro.Type.forSchema(schema as avro.Schema).toBuffer(value));
-}
-
-function protoBytes(id: number, source: string, type: string, indexes: number[], value: object): Buffer {
-  const message = protobuf.parse(source).root.lookupType(type);
-  const body = message.encode(message.fromObject(value)).finish();
-  // Message indexes: zig-zag varints, a count then the path; the file's first message is the single byte 0.
-  const path =
-    indexes.length === 1 && indexes[0] === 0 ? [0] : [indexes.length, ...indexes].map((n) => n * 2);
-  return framed(id, new Uint8Array([...path, ...body]));
-}
 
 async function openEvent(target: TestApp, name: string): Promise<EventRecord> {
   const record = produced.find((p) => p.name === name)!;
@@ -94,6 +52,16 @@ beforeAll(async () => {
   ids.proto = await registerTestSchema(uniqueName("stock-value"), proto, "PROTOBUF");
   ids.protoKey = await registerTestSchema(uniqueName("stock-key"), protoKey, "PROTOBUF");
   ids.json = await registerTestSchema(uniqueName("orders-value"), jsonSchema, "JSON");
+  const moneySubject = uniqueName("money-value");
+  await registerTestSchema(moneySubject, JSON.stringify(money));
+  ids.refund = await registerTestSchema(uniqueName("refunds-value"), JSON.stringify(refund), "AVRO", [
+    { name: "Money", subject: moneySubject, version: 1 },
+  ]);
+  const commonSubject = uniqueName("common-proto");
+  await registerTestSchema(commonSubject, commonProto, "PROTOBUF");
+  ids.placed = await registerTestSchema(uniqueName("placed-value"), placedProto, "PROTOBUF", [
+    { name: "shop/common.proto", subject: commonSubject, version: 1 },
+  ]);
   ids.jsonKey = await registerTestSchema(
     uniqueName("orders-key"),
     // Apicurio recognises a JSON Schema with no object properties only by its `$schema`.
@@ -129,6 +97,25 @@ beforeAll(async () => {
       value: framed(ids.json, utf8('{"orderId":"o-1","total":19.8}')),
     },
     { name: "unknown schema id", value: framed(987_654, utf8("whatever")) },
+    {
+      name: "avro with a reference",
+      value: avroBytes(
+        { ...refund, fields: [refund.fields[0], { name: "amount", type: money }] },
+        ids.refund,
+        {
+          refundId: "r-1",
+          amount: { cents: 1980 },
+        },
+      ),
+    },
+    {
+      name: "protobuf with imports",
+      value: protoBytes(ids.placed, placedInline, "shop.orders.OrderPlaced", [0], {
+        id: "o-9",
+        total: { cents: 1980 },
+        at: { seconds: 1_700_000_000, nanos: 5 },
+      }),
+    },
     {
       name: "trace root",
       value: '{"type":"PaymentRequested"}',
@@ -206,6 +193,18 @@ describe("records in the schema registry's wire format", () => {
     const event = await openEvent(app, "json schema");
     expect(event.value).toMatchObject({ json: { orderId: "o-1", total: 19.8 }, schema: { format: "json" } });
     expect(event.key).toMatchObject({ json: "o-1", schema: { id: ids.jsonKey, format: "json" } });
+  });
+
+  it("decodes schemas built from others under their own subjects (Avro named types, .proto imports)", async () => {
+    expect((await openEvent(app, "avro with a reference")).value.json).toEqual({
+      refundId: "r-1",
+      amount: { cents: 1980 },
+    });
+    expect((await openEvent(app, "protobuf with imports")).value.json).toEqual({
+      id: "o-9",
+      total: { cents: "1980" },
+      at: { seconds: "1700000000", nanos: 5 },
+    });
   });
 
   it("shows a record whose schema id the registry does not know as bytes, saying why", async () => {

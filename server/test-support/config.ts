@@ -1,4 +1,4 @@
-import { type Config, loadConfig } from "@/server/config";
+import { type Config, ConfigError, loadConfig } from "@/server/config";
 import { testBrokers } from "@/server/test-support/kafka";
 
 /** A config for tests: the test broker, a random port, fast broker checks; override what a test needs. */
@@ -11,4 +11,15 @@ export function testConfig(env: Record<string, string> = {}): Config {
     EVENTSCOPE_STORE: "memory",
     ...env,
   });
+}
+
+/** The problems loadConfig reports for `env`, one line each; [] when it is valid. */
+export function configProblems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
 }
