@@ -13,6 +13,7 @@ import { healthFeature } from "@/server/http/health-routes";
 import { openApiFeature } from "@/server/http/openapi-routes";
 import { type LagService, lagFeature } from "@/server/lag";
 import { metricsFeature } from "@/server/metrics/feature";
+import { attachRedisAdapter } from "@/server/live/redis-adapter";
 import { tracesFeature } from "@/server/traces/traces-feature";
 
 /** Which features run; a missing one is not started and its service is null for the others. */
@@ -81,6 +82,9 @@ export async function composeServer(
     return started;
   }
   try {
+    // Shared live updates first: the features' sockets and rooms then span every instance.
+    const redisUrl = ctx.config.redisUrl;
+    if (redisUrl !== null) running.push({ stop: await attachRedisAdapter(ctx.io, redisUrl, ctx.logger) });
     // Each step takes only what the steps above it built.
     const pipeline = features.collector ? (await start(features.collector, {})).service : null;
     const lag = features.lag ? (await start(features.lag, {})).service : null;

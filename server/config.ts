@@ -87,6 +87,10 @@ const envSchema = z.object({
       z.string().regex(/^postgres(ql)?:\/\/\S+$/, "embedded, memory or a postgres://… connection URL"),
     ])
     .default("embedded"),
+  EVENTSCOPE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "a redis:// or rediss:// URL")
+    .optional(),
   EVENTSCOPE_DATA_DIR: z.string().min(1).default(".eventscope/store"),
   EVENTSCOPE_RETENTION: durationMs.default(3_600_000),
   EVENTSCOPE_DISK_BUDGET_MB: z.coerce.number().int().min(16).max(16_777_216).default(16_384),
@@ -153,6 +157,8 @@ function toConfig(env: z.infer<typeof envSchema>) {
     },
     brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,
     lagIntervalMs: env.EVENTSCOPE_LAG_INTERVAL,
+    // Live updates fan out through Redis to the browsers of every instance (it may hold a password).
+    redisUrl: env.EVENTSCOPE_REDIS_URL ?? null,
     adminToken: env.EVENTSCOPE_ADMIN_TOKEN ?? null,
     auth: {
       sessionTtlMs: env.EVENTSCOPE_SESSION_TTL,

@@ -9,6 +9,7 @@ import type { FlowsServerEvents } from "@/lib/live/contract-flows";
 import type { LagServerEvents } from "@/lib/live/contract-lag";
 import type { TracesServerEvents } from "@/lib/live/contract-traces";
 import type { BrokerStatus } from "@/lib/model/status";
+import type { EventSummary } from "@/lib/model/event";
 
 export interface ServerToClientEvents
   extends
@@ -27,7 +28,10 @@ export interface ClientToServerEvents extends ChannelClientEvents {
   "broker:refresh": (ack: (status: BrokerStatus) => void) => void;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between Eventscope instances (through the Redis adapter): the events each one reads, for the others' tails. */
+export interface InterServerEvents {
+  "tail:events": (events: EventSummary[]) => void;
+}
 
 export interface SocketData {
   /** The channels this socket joined: room → the request that joined it (see server/live/channels.ts). */

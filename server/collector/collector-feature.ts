@@ -10,6 +10,7 @@ import { type Collector, startCollector } from "@/server/collector/collector";
 import type { Feature, ServingFeature } from "@/server/feature";
 import { registerEventRoutes } from "@/server/http/events-routes";
 import { schemaRegistryFor } from "@/server/schema-registry";
+import { shareTail } from "@/server/live/shared-tail";
 import { TailHub } from "@/server/live/tail-hub";
 import { registerTailSockets } from "@/server/live/tail-sockets";
 import type { EventStore } from "@/server/store/event-store";
@@ -48,6 +49,7 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
     const options = ingestOptions(ctx.config.dlq.patterns, schemaRegistryFor(ctx.config, ctx.logger));
     const writer = new StoreWriter(store, log);
     const hub = new TailHub();
+    const tail = shareTail(ctx.io, hub, ctx.config.redisUrl !== null);
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };
     const feed: EventFeed = { subscribe: (listener) => writer.onStored(listener) };
     const positions = store.positions();
@@ -65,7 +67,7 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
           const { topic, service, size } = event.summary;
           rates.topics.record(topic, size, now);
           if (service) rates.produceEdges.record(produceEdgeId(service, topic), size, now);
-          hub.publish(event.summary);
+          tail.publish(event.summary);
         }
         return writer.push(events, partitionKey, next);
       },
@@ -83,6 +85,7 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
       service: { store, collector, rates, feed },
       async stop() {
         detach();
+        tail.stop();
         hub.stop();
         clearInterval(retention);
         await collector.stop();
