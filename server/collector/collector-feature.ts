@@ -61,6 +61,7 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
       logger: ctx.logger,
       ingestOptions: options,
       positions,
+      storedPositions: store.readPositions?.bind(store),
       onBatch(events, partitionKey, next) {
         const now = Date.now();
         for (const event of events) {

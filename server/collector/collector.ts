@@ -30,6 +30,7 @@ export interface CollectorOptions {
   ingestOptions: IngestOptions;
   /** Where the store says each partition continues; partitions it lacks start at now − lookback. */
   positions: Map<string, string>;
+  storedPositions?: TopicReaderDeps["storedPositions"];
   topicPollMs?: number;
   groupId?: string;
   /** Narrows "every topic" (benchmarks and tests; a future EVENTSCOPE_TOPICS setting). */
@@ -85,6 +86,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     lookbackMs: config.lookbackMs,
     ingestOptions: options.ingestOptions,
     onBatch: options.onBatch,
+    storedPositions: options.storedPositions,
     onFatal: () => void serially(() => restartAll()),
   };
 

@@ -33,6 +33,11 @@ export interface TopicReaderDeps {
    */
   onBatch: (events: IngestedEvent[], partitionKey: string, next: string) => Promise<void>;
   onFatal: () => void;
+  /**
+   * Positions as a shared store holds them now, other instances' included (PostgreSQL): read once per
+   * rebalance, so a partition taken over from another instance continues where that one stored it.
+   */
+  storedPositions?: () => Promise<Map<string, string>>;
 }
 
 export interface TopicReader {
@@ -57,7 +62,13 @@ export async function startTopicReader(
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
   });
-  c.on(c.events.GROUP_JOIN, () => state.running());
+  // After every rebalance each assigned partition is positioned again: it may come from another instance.
+  let stored: Promise<Map<string, string>> | null = null;
+  c.on(c.events.GROUP_JOIN, () => {
+    positioned.clear();
+    stored = null;
+    state.running();
+  });
   c.on(c.events.CRASH, ({ payload }) => {
     state.failed(payload.error.message);
     log.warn({ error: payload.error.message, restart: payload.restart }, "collector consumer crashed");
@@ -67,7 +78,13 @@ export async function startTopicReader(
   const positioned = new Set<string>();
   const lookbacks = new Map<string, Promise<Map<number, string>>>();
   const wanted = async (topic: string, partition: number): Promise<string | undefined> => {
-    const known = positions.get(formatPartitionKey(topic, partition));
+    const key = formatPartitionKey(topic, partition);
+    if (deps.storedPositions) {
+      stored ??= deps.storedPositions().catch(() => new Map<string, string>());
+      const shared = (await stored).get(key);
+      if (shared !== undefined) return shared;
+    }
+    const known = positions.get(key);
     if (known !== undefined) return known;
     let lookback = lookbacks.get(topic);
     if (!lookback) {

@@ -67,6 +67,8 @@ export interface EventStore {
   append(batch: IngestBatch): Promise<void>;
   /** Next offset to read per `topic/partition`, as of the last append. */
   positions(): Map<string, string>;
+  /** A shared store's positions as stored now, other instances' appends included; absent when not shared. */
+  readPositions?(): Promise<Map<string, string>>;
   get(id: string): Awaitable<EventSummary | undefined>;
   payload(id: string): Awaitable<PayloadLookup>;
   /** Oldest first, at most `limit` (default MAX_EVENTS_PER_KEY). */

@@ -137,6 +137,11 @@ export class PostgresEventStore implements EventStore {
     return new Map(this.positionsMap);
   }
 
+  async readPositions(): Promise<Map<string, string>> {
+    await this.loadPositions();
+    return this.positions();
+  }
+
   async get(id: string): Promise<EventSummary | undefined> {
     const { rows } = await this.reads.query<{ summary: string }>(
       "SELECT summary FROM eventscope_events WHERE id = $1",
