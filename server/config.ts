@@ -91,6 +91,10 @@ const envSchema = z.object({
     .string()
     .regex(/^rediss?:\/\/\S+$/, "a redis:// or rediss:// URL")
     .optional(),
+  EVENTSCOPE_CLUSTER_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, "1–100 letters, digits, dots, dashes or underscores")
+    .default("eventscope"),
   EVENTSCOPE_DATA_DIR: z.string().min(1).default(".eventscope/store"),
   EVENTSCOPE_RETENTION: durationMs.default(3_600_000),
   EVENTSCOPE_DISK_BUDGET_MB: z.coerce.number().int().min(16).max(16_777_216).default(16_384),
@@ -159,6 +163,9 @@ function toConfig(env: z.infer<typeof envSchema>) {
     lagIntervalMs: env.EVENTSCOPE_LAG_INTERVAL,
     // Live updates fan out through Redis to the browsers of every instance (it may hold a password).
     redisUrl: env.EVENTSCOPE_REDIS_URL ?? null,
+    // Names the work the instances of one deployment share (re-drive transactional ids), whatever their
+    // KAFKA_CLIENT_ID: two deployments on one Kafka cluster need different names.
+    clusterName: env.EVENTSCOPE_CLUSTER_NAME,
     adminToken: env.EVENTSCOPE_ADMIN_TOKEN ?? null,
     auth: {
       sessionTtlMs: env.EVENTSCOPE_SESSION_TTL,

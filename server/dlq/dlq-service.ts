@@ -58,7 +58,7 @@ export class DlqService {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
     });
-    this.producers = new TxProducers(this.kafka, config.kafka.clientId);
+    this.producers = new TxProducers(this.kafka, config.clusterName);
     this.budget = new LetterBudget(config.dlq.memoryBytes);
     const group = `${config.kafka.clientId}`;
     this.state = new StateReader(this.kafka, this.admin, topics, group, this.log);

@@ -1,8 +1,10 @@
 /**
- * One transactional producer per DLQ topic, with a stable transactional id
- * (`<clientId>-redrive-<dlqTopic>`). Creating it fences any earlier producer with that id: a crashed or
- * hung Eventscope's open transaction is aborted (or its commit completed) before anything new is sent,
- * so afterwards the ledger read back from Kafka is the whole truth about that DLQ topic.
+ * One transactional producer per DLQ topic, with a transactional id that depends only on the DLQ topic
+ * and the Eventscope cluster name (`<EVENTSCOPE_CLUSTER_NAME>-redrive-<dlqTopic>`), never on the instance:
+ * creating it fences any earlier producer with that id — a crashed or hung Eventscope's, or another
+ * instance's of the same deployment — so its open transaction is aborted (or its commit completed) before
+ * anything new is sent, and afterwards the ledger read back from Kafka is the whole truth about that DLQ
+ * topic.
  */
 import type { Kafka, Producer } from "kafkajs";
 
@@ -11,11 +13,11 @@ export class TxProducers {
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly clientId: string,
+    private readonly clusterName: string,
   ) {}
 
   transactionalId(dlqTopic: string): string {
-    return `${this.clientId}-redrive-${dlqTopic}`;
+    return `${this.clusterName}-redrive-${dlqTopic}`;
   }
 
   get(dlqTopic: string): Promise<Producer> {
