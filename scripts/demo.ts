@@ -7,6 +7,7 @@
  * Flags: --port N (dashboard port, default 3000) · --broker-instance e2e (the Playwright suite's own broker)
  *        --gateway-port N (demo shop gateway, default 4000) · --rate N (orders/s, default 2) · --no-traffic
  *        --no-shop (dashboard only) · --shop (start the shop even on your own cluster: it creates topics there)
+ *        --instances N (N dashboards on ports port…port+N−1 as one deployment over PostgreSQL and Redis)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,6 +15,7 @@ import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./build-if-needed";
+import { clusterSettings } from "./demo-cluster";
 import { startBroker, stopBroker } from "./kafka/broker";
 import { SetupError } from "./kafka/jars";
 import { e2eBrokerOverrides, repoRoot } from "./kafka/paths";
@@ -29,8 +31,10 @@ const { values: flags } = parseArgs({
     "no-traffic": { type: "boolean", default: false },
     shop: { type: "boolean", default: false },
     "no-shop": { type: "boolean", default: false },
+    instances: { type: "string", default: "1" },
   },
 });
+const instances = Math.max(1, Math.min(8, Number.parseInt(flags.instances, 10) || 1));
 
 const children: ChildProcess[] = [];
 let stopEmbedded: (() => Promise<unknown>) | null = null;
@@ -112,22 +116,15 @@ async function main(): Promise<void> {
       ? { EVENTSCOPE_ADMIN_TOKEN: generated.token, EVENTSCOPE_SIGN_IN_CODE: generated.code }
       : {}),
   };
-  const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: repoRoot,
-    env: { ...env, NODE_ENV: "production" },
-    stdio: "inherit",
-    // Its own process group: a terminal's Ctrl-C reaches only this script, which stops the children once.
-    detached: true,
-  });
-  children.push(dashboard);
-  dashboard.once("exit", (code) => {
-    if (!shuttingDown) {
-      console.error(`The dashboard exited (code ${code}).`);
-      void shutdown(code ?? 1);
-    }
-  });
+  const shared = instances > 1 ? await clusterSettings(process.env) : {};
+  const ports = Array.from({ length: instances }, (_, i) => Number(flags.port) + i);
+  for (const port of ports) startDashboard({ ...env, ...shared, EVENTSCOPE_PORT: String(port) });
   const url = `http://127.0.0.1:${flags.port}`;
-  console.log(`\n  Eventscope: ${url}`);
+  console.log(`\n  Eventscope: ${ports.map((port) => `http://127.0.0.1:${port}`).join("  ")}`);
+  if (instances > 1)
+    console.log(
+      `  ${instances} instances over ${shared.EVENTSCOPE_REDIS_URL} and PostgreSQL (one collector group)`,
+    );
   console.log(
     generated
       ? `  Sign in as admin (re-drive), link works once: ${url}/sign-in#code=${generated.code}\n` +
@@ -143,6 +140,23 @@ async function main(): Promise<void> {
     return;
   }
   startShop(env);
+}
+
+function startDashboard(env: NodeJS.ProcessEnv): void {
+  const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: repoRoot,
+    env: { ...env, NODE_ENV: "production" },
+    stdio: "inherit",
+    // Its own process group: a terminal's Ctrl-C reaches only this script, which stops the children once.
+    detached: true,
+  });
+  children.push(dashboard);
+  dashboard.once("exit", (code) => {
+    if (!shuttingDown) {
+      console.error(`A dashboard exited (code ${code}).`);
+      void shutdown(code ?? 1);
+    }
+  });
 }
 
 /**
