@@ -4,6 +4,7 @@ import { browserBench } from "./browser/browser";
 import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
+import { storeBackendsBench } from "./store/store-backends";
 import { sustainedBench } from "./sustained";
 import { traceLookupBench } from "./trace-lookup/trace-lookup";
 import type { Benchmark } from "./support/benchmark";
@@ -14,6 +15,7 @@ export const benchmarks: readonly Benchmark[] = [
   redriveBench,
   latencyBench,
   apiUnderLoadBench,
+  storeBackendsBench,
   browserBench,
   sustainedBench,
 ];
