@@ -101,7 +101,8 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
         totalRate += r.perSec;
       }
       const stats: FlowStats = { at: now, topicRates, edgeRates: edgeRates(now), totalRate };
-      ctx.io.to(FLOWS_ROOM).emit("flows:stats", stats);
+      // This instance's own rates, to its own sockets: with Redis, every instance's would reach every browser.
+      ctx.io.local.to(FLOWS_ROOM).emit("flows:stats", stats);
     }, 1_000);
     ticker.unref();
 
