@@ -9,6 +9,9 @@ import { createClient } from "redis";
 import type { Logger } from "@/server/logger";
 import type { LiveServer } from "@/server/live/socket-server";
 
+/** How long the first connection to Redis may take before the start fails. */
+export const START_TIMEOUT_MS = 10_000;
+
 export async function attachRedisAdapter(
   io: LiveServer,
   url: string,
@@ -29,7 +32,23 @@ export async function attachRedisAdapter(
       lastError = Date.now();
       log.warn({ err: error }, "Redis is not answering; live updates stay on this instance until it is back");
     });
-  await Promise.all([pub.connect(), sub.connect()]);
+  // At start a Redis that does not answer is a setting to fix, not an outage to ride out: say so and stop.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new Error(`Redis (EVENTSCOPE_REDIS_URL) did not answer within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([Promise.all([pub.connect(), sub.connect()]), late]);
+  } catch (error) {
+    await Promise.allSettled([pub.disconnect(), sub.disconnect()]);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   io.adapter(createAdapter(pub, sub, { key: "eventscope" }));
   log.info("live updates are shared with the other instances through Redis");
   return async () => {

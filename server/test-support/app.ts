@@ -32,7 +32,11 @@ export async function startTestApp(config: Config, features: FeatureSet = ALL_FE
     version: "test",
     startedAt: Date.now(),
   };
-  const running = await composeServer(context, features);
+  const running = await composeServer(context, features).catch(async (error: unknown) => {
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await brokerMonitor.stop();
+    throw error;
+  });
   await listen(server, 0, "127.0.0.1");
   const { port } = server.address() as AddressInfo;
   return {
