@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { gatewayURL } from "../playwright.config";
 import { FlowsPage } from "./support/flows-page";
 import { ShellPage } from "./support/shell-page";
+import { TracePage } from "./support/traces-page";
 
 // `npm run demo` starts the embedded schema registry, and the shop's user-service writes UserRegistered in
 // Avro through it: the drawer decodes the record with the schema the registry holds for its id.
@@ -10,11 +11,12 @@ test("the drawer shows a UserRegistered written in Avro decoded, with its subjec
 }) => {
   const email = `ada.avro.${Date.now()}@example.com`;
   let userId = "";
+  let traceId = "";
   // The shop starts beside the dashboard and may still be joining its groups when this spec runs first.
   await expect(async () => {
     const registered = await page.request.post(`${gatewayURL}/users`, { data: { name: "Ada Avro", email } });
     expect(registered.status()).toBe(202);
-    ({ userId } = (await registered.json()) as { userId: string });
+    ({ userId, traceId } = (await registered.json()) as { userId: string; traceId: string });
   }).toPass({ timeout: 60_000 });
 
   const flows = new FlowsPage(page);
@@ -33,4 +35,14 @@ test("the drawer shows a UserRegistered written in Avro decoded, with its subjec
   await expect(page.getByTestId("drawer-value-not-decoded")).toHaveCount(0);
   await value.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "e2e/screenshots/drawer-avro-light.png" });
+
+  await test.step("the trace's hop panel shows it decoded too", async () => {
+    const trace = new TracePage(page);
+    await trace.goto(traceId);
+    await trace.rowsOf("user-service").first().click();
+    await expect(page.getByTestId("hop-value-schema")).toHaveText(
+      /^Avro · users\.events-value v\d+ · schema id \d+$/,
+    );
+    await expect(page.getByTestId("hop-value")).toContainText(`"email": "${email}"`);
+  });
 });
