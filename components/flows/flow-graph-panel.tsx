@@ -8,16 +8,29 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useEventFilter } from "@/components/events/use-event-filter";
 import { FlowGraph } from "@/components/flows/flow-graph";
 import { type FlowGraphActions, FlowGraphContext } from "@/components/flows/flow-graph-context";
+import { EdgeLatencyPanel } from "@/components/flows/edge-latency-panel";
 import { FlowLegend } from "@/components/flows/flow-legend";
+import { FlowToolbar } from "@/components/flows/flow-toolbar";
+import { PathwaysPanel } from "@/components/flows/pathways-panel";
+import { useFlowAt } from "@/components/flows/use-flow-latency";
+import { useFlowView } from "@/components/flows/use-flow-view";
 import { useFlowShape } from "@/components/flows/use-flow-graph";
 import styles from "@/components/flows/flow-graph.module.css";
 
 const topicName = (node: FlowNode) => node.id.slice("topic:".length);
 
-/** Graph of services → topics → consumer groups; clicking a node filters the live tail (click again: unfilter). */
+const pickNothing = () => null;
+
+/**
+ * Graph of services → topics → consumer groups; clicking a node filters the live tail (click again:
+ * unfilter), clicking an edge label opens its latency panel.
+ */
 export function FlowGraphPanel({ className }: { className?: string }) {
   const { data: shape, isPending, error, refetch } = useFlowShape({ poll: true });
   const { filter, updateFilter } = useEventFilter();
+  const { view, updateView } = useFlowView();
+  // The one observer that keeps the latency of the shown window fresh; edges only read it.
+  useFlowAt(view.window, view.at, pickNothing, { poll: true });
 
   const actions = useMemo<FlowGraphActions>(() => {
     const activeNodeId = filter.service
@@ -26,6 +39,8 @@ export function FlowGraphPanel({ className }: { className?: string }) {
         ? `topic:${filter.topic}`
         : null;
     return {
+      view,
+      selectEdge: (id) => updateView({ edge: view.edge === id ? null : id, pathways: false }),
       activeNodeId,
       selectNode: (node) => {
         const active = activeNodeId === node.id;
@@ -35,7 +50,7 @@ export function FlowGraphPanel({ className }: { className?: string }) {
           updateFilter({ topic: active ? undefined : topicName(node), service: undefined });
       },
     };
-  }, [filter.service, filter.topic, updateFilter]);
+  }, [filter.service, filter.topic, updateFilter, view, updateView]);
 
   const counts = shape?.nodes.length
     ? (["service", "topic", "group"] as const).map(
@@ -52,6 +67,11 @@ export function FlowGraphPanel({ className }: { className?: string }) {
     body = (
       <FlowGraphContext.Provider value={actions}>
         <FlowGraph shape={shape} />
+        {view.edge !== null ? (
+          <EdgeLatencyPanel view={{ ...view, edge: view.edge }} onClose={() => updateView({ edge: null })} />
+        ) : view.pathways ? (
+          <PathwaysPanel view={view} onClose={() => updateView({ pathways: false })} />
+        ) : null}
       </FlowGraphContext.Provider>
     );
   else if (shape)
@@ -76,7 +96,18 @@ export function FlowGraphPanel({ className }: { className?: string }) {
     );
 
   return (
-    <Panel title="Flow" meta={meta} actions={<FlowLegend />} testId="flow-panel" className={className}>
+    <Panel
+      title="Flow"
+      meta={meta}
+      actions={
+        <>
+          <FlowToolbar view={view} update={updateView} />
+          <FlowLegend />
+        </>
+      }
+      testId="flow-panel"
+      className={className}
+    >
       {body}
     </Panel>
   );
