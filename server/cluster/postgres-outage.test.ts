@@ -1,27 +1,21 @@
-import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import type { TestApp } from "@/server/test-support/app";
 import { startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
 import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
-import { createTestDatabase, POSTGRES_ADMIN_URL, type TestDatabase } from "@/server/test-support/postgres";
+import {
+  createTestDatabase,
+  POSTGRES_ADMIN_URL,
+  type TestDatabase,
+  withDatabase,
+} from "@/server/test-support/postgres";
 
 const PARTITIONS = 3;
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const done of cleanup.reverse()) await done().catch(() => undefined);
 });
-
-async function admin<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 describe("the PostgreSQL store losing its connections mid-stream", () => {
   // The machine's PostgreSQL serves other suites, so the test cuts every connection of Eventscope's
@@ -62,18 +56,20 @@ describe("the PostgreSQL store losing its connections mid-stream", () => {
     };
     await send(20);
     // Refuse new connections for a while and cut the open ones, as a restart would.
-    await admin(POSTGRES_ADMIN_URL, async (c) => {
+    await withDatabase(POSTGRES_ADMIN_URL, async (c) => {
       await c.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
       await c.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
     });
     await send(20);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    await admin(POSTGRES_ADMIN_URL, (c) => c.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`));
+    await withDatabase(POSTGRES_ADMIN_URL, (c) =>
+      c.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`),
+    );
     await send(20);
 
     const stored = await eventually(
       async () => {
-        const n = await admin(db.url, async (c) => {
+        const n = await withDatabase(db.url, async (c) => {
           const { rows } = await c.query<{ n: string }>(
             "SELECT count(DISTINCT id) AS n FROM eventscope_events WHERE topic = $1",
             [topic],

@@ -1,10 +1,9 @@
-import { Client } from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ServerChild, startServerChild } from "../../bench/support/server-child";
 import { collectorAssignment, TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { eventually } from "@/server/test-support/eventually";
 import { testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
-import { createTestDatabase, type TestDatabase } from "@/server/test-support/postgres";
+import { createTestDatabase, type TestDatabase, withDatabase } from "@/server/test-support/postgres";
 
 const PARTITIONS = 6;
 const cleanup: (() => Promise<void>)[] = [];
@@ -13,19 +12,15 @@ afterAll(async () => {
 });
 
 /** Per partition: rows stored, lowest and highest offset. */
-async function storedOffsets(url: string, topic: string) {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+function storedOffsets(url: string, topic: string) {
+  return withDatabase(url, async (client) => {
     const { rows } = await client.query<{ part: number; n: string; lo: string; hi: string }>(
       `SELECT part, count(*) AS n, min(off) AS lo, max(off) AS hi FROM eventscope_events
        WHERE topic = $1 GROUP BY part ORDER BY part`,
       [topic],
     );
     return rows.map((r) => ({ partition: r.part, count: Number(r.n), lo: Number(r.lo), hi: Number(r.hi) }));
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 describe("an instance killed under a steady stream", () => {

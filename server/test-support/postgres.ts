@@ -10,15 +10,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function asAdmin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
+/** Runs `run` on a connection of its own to `url`, closed afterwards. */
+export async function withDatabase<T>(url: string, run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return await run(client);
   } finally {
     await client.end();
   }
 }
+
+const asAdmin = (sql: string) => withDatabase(POSTGRES_ADMIN_URL, async (c) => void (await c.query(sql)));
 
 export async function createTestDatabase(prefix = "es_test"): Promise<TestDatabase> {
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
