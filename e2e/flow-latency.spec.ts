@@ -1,15 +1,33 @@
 import { expect, test } from "@playwright/test";
+import type { FlowGraph } from "@/lib/api/flows";
 import { gatewayURL } from "../playwright.config";
 import { FlowLatencyPage } from "./support/flow-latency-page";
 import { ShellPage } from "./support/shell-page";
 
+const MINUTE = 60_000;
 const slowEdge = ["topic:orders.events", "service:inventory-service"] as const;
 const fastEdge = ["topic:orders.commands", "service:order-service"] as const;
 
 // The e2e demo shop places ~2 orders/s; inventory-service is slowed by 300 ms a message for this spec
 // (one at a time, so ~0.6 s of work per second: it keeps up) and set back afterwards.
 test.describe("flow latency", () => {
-  test.beforeAll(async ({ request }) => {
+  /** A moment the inventory edge had undelayed latency, in a minute that ended before the delay began. */
+  let fastAt = 0;
+  test.beforeAll(async ({ request }, testInfo) => {
+    testInfo.setTimeout(180_000);
+    await expect
+      .poll(
+        async () => {
+          const res = await request.get("/api/flows?window=1m");
+          const graph = res.ok() ? ((await res.json()) as FlowGraph) : null;
+          return graph?.latency.edges["c:orders.events->inventory-service"]?.count ?? 0;
+        },
+        { timeout: 90_000, message: "undelayed latency on the inventory edge" },
+      )
+      .toBeGreaterThan(0);
+    fastAt = Date.now();
+    // Start the delay in the next minute, so the minute of `fastAt` holds only undelayed hops.
+    await new Promise((resolve) => setTimeout(resolve, MINUTE - (fastAt % MINUTE) + 1_000));
     const res = await request.post(`${gatewayURL}/control`, { data: { inventoryDelayMs: 300 } });
     expect(res.status()).toBe(200);
   });
@@ -67,11 +85,13 @@ test.describe("flow latency", () => {
       ).toContainText(/p50 .* · p99 /);
     });
 
-    await test.step("a minute back, the graph shows that moment's latency (and says so)", async () => {
-      await flows.scrubBack(1);
+    await test.step("scrubbed back to before the delay, the edge shows the fast latency it had then", async () => {
+      // Whole minutes back from now that land in the minute of `fastAt`.
+      await flows.scrubBack(Math.floor((Date.now() - (fastAt - (fastAt % MINUTE))) / MINUTE));
       await expect(page).toHaveURL(/at=\d+/);
       await expect(page.getByText(/^at \d/)).toBeVisible();
-      await expect.poll(() => flows.edgeP50(...slowEdge), { timeout: 15_000 }).toBeGreaterThan(200);
+      await expect.poll(() => flows.edgeP50(...slowEdge), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect(await flows.edgeP50(...slowEdge)).toBeLessThan(200);
       await page.getByTestId("flow-live").click();
       await expect(page).not.toHaveURL(/at=\d+/);
     });

@@ -1,9 +1,8 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
 import type { EventFilter } from "@/lib/api/events";
 import { filterFromParams, paramsWithFilter } from "@/components/events/filter-params";
+import { useUrlState } from "@/components/ui/use-url-state";
 
 /**
  * The tail filter lives in the URL (linkable, survives a reload); this hook is its only reader and writer,
@@ -13,20 +12,6 @@ export function useEventFilter(): {
   filter: EventFilter;
   updateFilter: (patch: Partial<EventFilter>) => void;
 } {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const search = params.toString();
-  // Keyed by the query string, so the same filter keeps the same object (and query key) across renders.
-  const filter = useMemo(() => filterFromParams(new URLSearchParams(search)), [search]);
-
-  const updateFilter = useCallback(
-    (patch: Partial<EventFilter>) => {
-      const query = paramsWithFilter(search, { ...filter, ...patch }).toString();
-      // replace, not push: typing a filter should not fill the back button with every keystroke.
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    },
-    [filter, pathname, router, search],
-  );
+  const [filter, updateFilter] = useUrlState(filterFromParams, paramsWithFilter);
   return { filter, updateFilter };
 }

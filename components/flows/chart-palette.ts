@@ -1,3 +1,4 @@
+import { formatClock } from "@/components/events/format";
 import type { Theme } from "@/components/ui/use-theme";
 
 /**
@@ -18,3 +19,14 @@ export const chartPalette: Record<Theme, { series: string[]; other: string; grid
     axis: "#9aa7b6",
   },
 };
+
+/** Props of an x axis of times (ms since epoch), labelled as clock times, in the theme's axis colour. */
+export const timeAxisProps = (axis: string) => ({
+  dataKey: "at",
+  type: "number" as const,
+  scale: "time" as const,
+  domain: ["dataMin", "dataMax"],
+  tickFormatter: formatClock,
+  stroke: axis,
+  tick: { fontSize: 11, fill: axis },
+});

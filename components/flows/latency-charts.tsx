@@ -3,7 +3,7 @@
 import { Bar, BarChart, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { EdgeLatencyDetail } from "@/lib/api/flow-latency";
 import { formatClock } from "@/components/events/format";
-import { chartPalette } from "@/components/flows/chart-palette";
+import { chartPalette, timeAxisProps } from "@/components/flows/chart-palette";
 import { formatDuration } from "@/components/traces/trace-format";
 import { useTheme } from "@/components/ui/use-theme";
 
@@ -32,16 +32,7 @@ export function LatencyOverTime({ points }: { points: EdgeLatencyDetail["overTim
   return (
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={points} margin={{ top: 4, right: 4, bottom: 0, left: 0 }}>
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={formatClock}
-          tick={tick(colours.axis)}
-          stroke={colours.axis}
-          minTickGap={30}
-        />
+        <XAxis {...timeAxisProps(colours.axis)} minTickGap={30} />
         <YAxis
           width={44}
           tick={tick(colours.axis)}

@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useTheme } from "@/components/ui/use-theme";
 import { formatClock, formatRate } from "@/components/events/format";
-import { chartPalette } from "@/components/flows/chart-palette";
+import { chartPalette, timeAxisProps } from "@/components/flows/chart-palette";
 import type { ChartSeries } from "@/components/flows/throughput-series";
 
 const tooltipStyle = {
@@ -23,17 +23,7 @@ export function ThroughputChart({ chart }: { chart: ChartSeries }) {
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={chart.rows} margin={{ top: 8, right: 14, bottom: 0, left: 0 }}>
         <CartesianGrid stroke={colours.grid} vertical={false} />
-        <XAxis
-          dataKey="at"
-          type="number"
-          scale="time"
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={formatClock}
-          stroke={colours.axis}
-          tick={{ fontSize: 11, fill: colours.axis }}
-          tickLine={false}
-          minTickGap={40}
-        />
+        <XAxis {...timeAxisProps(colours.axis)} tickLine={false} minTickGap={40} />
         <YAxis
           width={44}
           stroke={colours.axis}
