@@ -17,6 +17,8 @@ import type { IngestedEvent } from "@/server/store/event-store";
 
 /** How long connecting, subscribing and joining the group may take before the consumer is abandoned. */
 export const START_TIMEOUT_MS = 10_000;
+/** Records summarised in one go: a few milliseconds of work, so the event loop is never held for long. */
+const SLICE_RECORDS = 250;
 
 export interface TopicReaderDeps {
   kafka: Kafka;
@@ -28,8 +30,8 @@ export interface TopicReaderDeps {
   lookbackMs: number;
   ingestOptions: IngestOptions;
   /**
-   * Called once per fetched batch of one partition, with the offset to read next. Reading waits for the
-   * returned promise: that is how a store that falls behind slows the collector down.
+   * Called once per slice of a fetched batch of one partition, with the offset to read next. Reading waits
+   * for the returned promise: that is how a store that falls behind slows the collector down.
    */
   onBatch: (events: IngestedEvent[], partitionKey: string, next: string) => Promise<void>;
   onFatal: () => void;
@@ -133,7 +135,7 @@ export async function startTopicReader(
     // needs no seeks) and every few seconds (so the group's lag is honest in other tools).
     autoCommit: false,
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset }) => {
+    eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
       const key = formatPartitionKey(batch.topic, batch.partition);
       if (!positioned.has(key)) {
         // Marked first: a target that is a transaction marker or compacted away must not loop.
@@ -145,27 +147,36 @@ export async function startTopicReader(
           return;
         }
       }
-      const last = batch.messages.at(-1);
-      if (!last) return;
-      // Schemas of wire-format values, so a trace id inside an Avro or Protobuf field is found.
-      const schemasReady = deps.ingestOptions.schemas?.prepare(
-        batch.messages.map((m) => m.value),
-        "ingest",
-      );
-      if (schemasReady) await schemasReady;
-      const events: IngestedEvent[] = batch.messages.map((message) => {
-        const raw = toRawRecord(batch.topic, batch.partition, message);
-        return { summary: summarizeRecord(raw, deps.ingestOptions), payload: raw };
-      });
-      const next = (BigInt(last.offset) + 1n).toString();
-      state.readBatch(events);
-      positions.set(key, next);
-      try {
-        await deps.onBatch(events, key, next);
-      } catch (error) {
-        log.error({ err: error, partition: key }, "handing a batch on failed; the stream goes on");
+      // A fetch may hold thousands of records: they are summarised a slice at a time, with a turn of the
+      // event loop between slices, so requests and the store's replies are served while a backlog is read.
+      for (let from = 0; from < batch.messages.length; from += SLICE_RECORDS) {
+        if (from > 0) {
+          await new Promise((resolve) => setImmediate(resolve));
+          // A rebalance or a seek while this fetch was being read: its rest is read again from there.
+          if (!isRunning() || isStale()) return;
+        }
+        const slice = batch.messages.slice(from, from + SLICE_RECORDS);
+        // Schemas of wire-format values, so a trace id inside an Avro or Protobuf field is found.
+        const schemasReady = deps.ingestOptions.schemas?.prepare(
+          slice.map((m) => m.value),
+          "ingest",
+        );
+        if (schemasReady) await schemasReady;
+        const events: IngestedEvent[] = slice.map((message) => {
+          const raw = toRawRecord(batch.topic, batch.partition, message);
+          return { summary: summarizeRecord(raw, deps.ingestOptions), payload: raw };
+        });
+        const last = slice.at(-1)!;
+        const next = (BigInt(last.offset) + 1n).toString();
+        state.readBatch(events);
+        positions.set(key, next);
+        try {
+          await deps.onBatch(events, key, next);
+        } catch (error) {
+          log.error({ err: error, partition: key }, "handing a batch on failed; the stream goes on");
+        }
+        resolveOffset(last.offset);
       }
-      resolveOffset(last.offset);
       state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));
     },
   });

@@ -65,6 +65,12 @@ export type Awaitable<T> = T | Promise<T>;
 export interface EventStore {
   /** Stores a batch with its positions, in one transaction; resolves once it is readable. */
   append(batch: IngestBatch): Promise<void>;
+  /**
+   * How many appends may be outstanding at once (default 1). A store that takes more applies them in call
+   * order, and after one fails refuses every later one that was already handed to it, so a retry from the
+   * failed one on never leaves a gap behind a stored position.
+   */
+  readonly concurrentAppends?: number;
   /** Next offset to read per `topic/partition`, as of the last append. */
   positions(): Map<string, string>;
   /** A shared store's positions as stored now, other instances' appends included; absent when not shared. */

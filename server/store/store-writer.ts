@@ -1,7 +1,9 @@
 /**
- * Batches the collector's output into store transactions of about WRITE_EVENTS events, one after another.
- * The embedded store writes on its own thread; the in-memory store writes on this one, where a turn of the
- * event loop between transactions keeps a burst of ingest from holding the server.
+ * Batches the collector's output into store transactions of about WRITE_EVENTS events, applied in order.
+ * The embedded store writes on its own thread and accepts a few transactions in flight: while it inserts
+ * one, this thread already hands it the next, so neither thread waits for the other. The in-memory store
+ * writes on this one, where a turn of the event loop between transactions keeps a burst of ingest from
+ * holding the server.
  * Fetched batches are written whole, each with its partition's next offset, so the stored position of a
  * partition always matches what the store holds.
  *
@@ -26,24 +28,38 @@ interface PendingBatch {
   next: string;
 }
 
+/** One transaction handed to the store and not yet answered. */
+interface InFlight {
+  batches: PendingBatch[];
+  events: IngestedEvent[];
+  outcome: "waiting" | "stored" | "failed";
+}
+
 export class StoreWriter {
   private readonly pending: PendingBatch[] = [];
+  private readonly inFlight: InFlight[] = [];
+  private readonly depth: number;
   private backlog = 0;
-  private draining = false;
   private stopped = false;
+  /** Set while a failed write waits for the transactions after it to settle and for its retry. */
+  private recovering = false;
   private failures = 0;
+  private sendScheduled = false;
   private readonly waiters: (() => void)[] = [];
+  private readonly idleWaiters: (() => void)[] = [];
   private readonly listeners = new Set<(events: readonly EventSummary[]) => void>();
 
   constructor(
     private readonly store: EventStore,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.depth = Math.max(1, store.concurrentAppends ?? 1);
+  }
 
   push(events: IngestedEvent[], partitionKey: string, next: string): Promise<void> {
     this.pending.push({ events, partitionKey, next });
     this.backlog += events.length;
-    this.schedule();
+    this.scheduleSend();
     if (this.backlog < MAX_BACKLOG) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
@@ -54,22 +70,26 @@ export class StoreWriter {
     return () => this.listeners.delete(listener);
   }
 
-  private schedule(delayMs = 0): void {
-    if (this.draining || this.stopped) return;
-    this.draining = true;
-    const run = async () => {
-      const wrote = await this.writeOne();
-      this.draining = false;
-      if (wrote) this.schedule();
-      else if (this.pending.length > 0) this.schedule(RETRY_MS);
+  private scheduleSend(delayMs = 0): void {
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    const run = () => {
+      this.sendScheduled = false;
+      this.fill();
+      this.notifyIdle();
     };
-    if (delayMs > 0) setTimeout(() => void run(), delayMs).unref();
-    else setImmediate(() => void run());
+    if (delayMs > 0) setTimeout(run, delayMs).unref();
+    else setImmediate(run);
   }
 
-  /** Writes the next transaction's worth of batches; false when there was nothing to write or it failed. */
-  private async writeOne(): Promise<boolean> {
-    if (this.pending.length === 0) return false;
+  /** Hands the store transactions until `depth` are in flight or nothing is left to write. */
+  private fill(): void {
+    while (!this.recovering && this.inFlight.length < this.depth && this.pending.length > 0) {
+      this.send();
+    }
+  }
+
+  private send(): void {
     let take = 0;
     let count = 0;
     while (
@@ -77,36 +97,71 @@ export class StoreWriter {
       (take === 0 || count + this.pending[take]!.events.length <= WRITE_EVENTS)
     )
       count += this.pending[take++]!.events.length;
-    const batches = this.pending.slice(0, take);
+    const batches = this.pending.splice(0, take);
     const events = batches.length === 1 ? batches[0]!.events : batches.flatMap((b) => b.events);
     const positions = new Map(batches.map((b) => [b.partitionKey, b.next]));
-    try {
-      await this.store.append({ events, positions });
-    } catch (error) {
-      // Retried until it works: the store is a cache of Kafka, and the positions it keeps never run ahead
-      // of what it holds, so nothing is lost — reading just waits (through the backlog) meanwhile.
-      if (this.failures++ === 0)
-        this.log.error({ err: error }, "could not write to the event store; retrying");
-      return false;
+    const entry: InFlight = { batches, events, outcome: "waiting" };
+    this.inFlight.push(entry);
+    this.store.append({ events, positions }).then(
+      () => this.settle(entry, "stored"),
+      (error: unknown) => {
+        // Retried until it works: the store is a cache of Kafka, and the positions it keeps never run
+        // ahead of what it holds, so nothing is lost — reading just waits (through the backlog) meanwhile.
+        if (this.failures++ === 0)
+          this.log.error({ err: error }, "could not write to the event store; retrying");
+        this.settle(entry, "failed");
+      },
+    );
+  }
+
+  /** Takes answers in the order the transactions were sent; a failure puts it and every later one back. */
+  private settle(entry: InFlight, outcome: "stored" | "failed"): void {
+    entry.outcome = outcome;
+    if (outcome === "failed") this.recovering = true;
+    while (this.inFlight[0]?.outcome === "stored" && !this.recovering) this.stored(this.inFlight.shift()!);
+    if (this.recovering) {
+      if (this.inFlight.some((e) => e.outcome === "waiting")) return;
+      // A store that takes several transactions at once refuses every one after a failure, so from the
+      // first failure on, all are written again, in their order.
+      while (this.inFlight[0]?.outcome === "stored") this.stored(this.inFlight.shift()!);
+      const retry = this.inFlight.splice(0).flatMap((e) => e.batches);
+      this.pending.unshift(...retry);
+      this.recovering = false;
+      this.scheduleSend(RETRY_MS);
+    } else {
+      this.scheduleSend();
     }
+    this.notifyIdle();
+  }
+
+  private notifyIdle(): void {
+    if (this.inFlight.length === 0 && !this.sendScheduled)
+      this.idleWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private stored(entry: InFlight): void {
     if (this.failures > 0) this.log.info({ failures: this.failures }, "the event store accepts writes again");
     this.failures = 0;
-    this.pending.splice(0, take);
-    this.backlog -= count;
+    this.backlog -= entry.events.length;
     if (this.backlog < MAX_BACKLOG) this.waiters.splice(0).forEach((resolve) => resolve());
-    if (this.listeners.size > 0 && events.length > 0) {
-      const summaries = events.map((e) => e.summary);
+    if (this.listeners.size > 0 && entry.events.length > 0) {
+      const summaries = entry.events.map((e) => e.summary);
       for (const listener of this.listeners) listener(summaries);
     }
-    return true;
+  }
+
+  private idle(): Promise<void> {
+    if (this.inFlight.length === 0 && !this.sendScheduled) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Writes what is still buffered (at shutdown, after the collector stopped), then stops. */
   async stop(): Promise<void> {
     this.stopped = true;
-    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
-    while (await this.writeOne()) {
-      /* drain */
+    for (;;) {
+      await this.idle();
+      if (this.pending.length === 0 || this.failures > 0) break;
+      this.fill();
     }
     this.waiters.splice(0).forEach((resolve) => resolve());
   }

@@ -42,8 +42,12 @@ export interface SqliteStoreOptions {
 
 type KeyColumn = "trace" | "corr" | "msg" | "caus";
 
+/** Transactions handed to the writer thread at once: it inserts one while this thread prepares the next. */
+const WRITER_PIPELINE = 3;
+
 export class SqliteEventStore implements EventStore {
   readonly names: NameTable;
+  readonly concurrentAppends: number;
   readonly counters: StoreCounters;
   private readonly positionsMap = new Map<string, string>();
   private readonly byRecord: Database.Statement;
@@ -76,6 +80,7 @@ export class SqliteEventStore implements EventStore {
     readonly db: Database.Database,
     private readonly writer: WriterChannel,
   ) {
+    this.concurrentAppends = options.path === ":memory:" ? 1 : WRITER_PIPELINE;
     this.names = new NameTable(this.db);
     this.counters = new StoreCounters(this.db);
     for (const row of this.db.prepare("SELECT topic, part, next FROM positions").all() as {

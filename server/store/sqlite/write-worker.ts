@@ -4,6 +4,7 @@ import { openStoreFile } from "@/server/store/sqlite/open-database";
 import { SqliteWriter } from "@/server/store/sqlite/sqlite-writer";
 import type {
   WorkerWriterOptions,
+  WriterRecover,
   WriterNotice,
   WriterReady,
   WriterReply,
@@ -18,8 +19,19 @@ try {
     port.postMessage({ setAside: movedTo } satisfies WriterNotice),
   );
   const writer = new SqliteWriter(db, options);
-  port.on("message", (request: WriterRequest) => {
+  // Several appends may be in flight: after one fails, the later ones are refused until the channel says
+  // it has heard of the failure, so a later batch's positions are never stored past a missing one.
+  let refusing = false;
+  port.on("message", (request: WriterRequest | WriterRecover) => {
+    if (request.kind === "recover") {
+      refusing = false;
+      return;
+    }
     let reply: WriterReply;
+    if (refusing && request.kind === "append") {
+      port.postMessage({ id: request.id, ok: false, error: "an earlier write failed; not applied" });
+      return;
+    }
     try {
       const result =
         request.kind === "append"
@@ -29,6 +41,7 @@ try {
             : writer.retention(request.now);
       reply = { id: request.id, ok: true, result };
     } catch (error) {
+      if (request.kind === "append") refusing = true;
       reply = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply);

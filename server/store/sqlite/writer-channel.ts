@@ -40,6 +40,8 @@ type WriterMessage =
   | { kind: "retention"; now: number }
   | { kind: "meta"; key: string; value: string };
 export type WriterRequest = WriterMessage & { id: number };
+/** Sent before the next append once the channel has seen an append fail: the writer applies appends again. */
+export type WriterRecover = { kind: "recover" };
 export type WriterReply =
   { id: number; ok: true; result: WriteResult } | { id: number; ok: false; error: string };
 /** The worker's first message: schema applied, ready for requests. */
@@ -80,9 +82,13 @@ export async function workerWriter(
     worker.on("message", onMessage);
     worker.once("error", reject);
   });
+  let appendFailed = false;
+  const appendIds = new Set<number>();
   worker.on("message", (reply: WriterReply) => {
     const waiting = pending.get(reply.id);
     pending.delete(reply.id);
+    if (!reply.ok && appendIds.has(reply.id)) appendFailed = true;
+    appendIds.delete(reply.id);
     if (reply.ok) waiting?.resolve(reply.result);
     else waiting?.reject(new Error(reply.error));
   });
@@ -99,6 +105,11 @@ export async function workerWriter(
       if (failure) return reject(failure);
       const id = nextId++;
       pending.set(id, { resolve, reject });
+      if (message.kind === "append") {
+        if (appendFailed) worker.postMessage({ kind: "recover" } satisfies WriterRecover);
+        appendFailed = false;
+        appendIds.add(id);
+      }
       worker.postMessage({ ...message, id }, transfer);
     });
 

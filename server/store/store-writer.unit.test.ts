@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { EventStore, IngestBatch } from "@/server/store/event-store";
+import { SqliteEventStore } from "@/server/store/sqlite/sqlite-event-store";
+import { StoreWriter } from "@/server/store/store-writer";
+import { ingested } from "@/server/store/testing/ingested";
+import { testLogger } from "@/server/test-support/silent-logger";
+
+const HOUR = 3_600_000;
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** Pushes `slices` slices of `size` events of partition 0, as the collector does, then stops the writer. */
+async function pushAll(writer: StoreWriter, slices: number, size: number): Promise<void> {
+  for (let s = 0; s < slices; s++) {
+    const events = Array.from({ length: size }, (_, i) => ingested({ offset: s * size + i }));
+    await writer.push(events, "orders/0", String((s + 1) * size));
+  }
+  await writer.stop();
+}
+
+/**
+ * The embedded store's contract for appends in flight, over the in-memory store: appends answer a few ms
+ * later, in call order; one chosen append fails, and every append called before its failure was answered is
+ * refused (the writer thread does the same until it hears the failure was seen).
+ */
+function flakyPipelinedStore(inner: SqliteEventStore, failCall: number): EventStore & { calls: number } {
+  let calls = 0;
+  /** Calls made before the failure was answered: refused, like the writer thread refuses them. */
+  let refuseUpTo = 0;
+  let queue = Promise.resolve();
+  const store = Object.create(inner) as EventStore & { calls: number };
+  Object.defineProperty(store, "concurrentAppends", { value: 3 });
+  Object.defineProperty(store, "calls", { get: () => calls });
+  store.append = (batch: IngestBatch) => {
+    const call = ++calls;
+    const done = queue.then(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 3));
+      if (call === failCall) throw new Error("disk full");
+      if (call > failCall && call <= refuseUpTo) throw new Error("an earlier write failed");
+      await inner.append(batch);
+    });
+    queue = done.catch(() => undefined);
+    if (call === failCall) done.catch(() => (refuseUpTo = calls));
+    return done;
+  };
+  return store;
+}
+
+describe("StoreWriter", () => {
+  it("stores every event once, in order, with several transactions in flight on the writer thread", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "writer-"));
+    dirs.push(dir);
+    const store = await SqliteEventStore.open({
+      path: path.join(dir, "events.db"),
+      retentionMs: HOUR,
+      diskBudgetBytes: 1 << 30,
+      cacheBytes: 8 << 20,
+    });
+    expect(store.concurrentAppends).toBeGreaterThan(1);
+    const writer = new StoreWriter(store, testLogger());
+    const heard: string[] = [];
+    writer.onStored((events) => heard.push(...events.map((e) => e.offset)));
+    await pushAll(writer, 40, 250);
+
+    expect((await store.topicCounts()).get("orders")).toBe(10_000);
+    expect(store.positions().get("orders/0")).toBe("10000");
+    expect(heard).toEqual(Array.from({ length: 10_000 }, (_, i) => String(i)));
+    await store.close();
+  });
+
+  it("after a failed write, writes it and every later transaction again in order, so no event is missing", async () => {
+    const inner = await SqliteEventStore.open({
+      path: ":memory:",
+      retentionMs: HOUR,
+      diskBudgetBytes: 1 << 30,
+      cacheBytes: 8 << 20,
+    });
+    const store = flakyPipelinedStore(inner, 2);
+    const writer = new StoreWriter(store, testLogger());
+    const heard: string[] = [];
+    writer.onStored((events) => heard.push(...events.map((e) => e.offset)));
+    await pushAll(writer, 12, 500);
+
+    expect(store.calls).toBeGreaterThan(6); // 6 transactions, plus the failed one and those refused after it
+    expect((await inner.topicCounts()).get("orders")).toBe(6_000);
+    expect(inner.positions().get("orders/0")).toBe("6000");
+    expect(heard).toEqual(Array.from({ length: 6_000 }, (_, i) => String(i)));
+    await inner.close();
+  });
+});
