@@ -113,7 +113,9 @@ test.describe("dead letters", () => {
     });
   });
 
-  test("looks right at 1440×900 in light and dark (screenshots)", async ({ page }) => {
+  test("fits 1440×900 without sideways scrolling, painted in light and dark (screenshots saved)", async ({
+    page,
+  }) => {
     const dlq = new DlqPage(page);
     const shell = new ShellPage(page);
     await dlq.signIn(e2eAdminToken);
@@ -121,23 +123,29 @@ test.describe("dead letters", () => {
       await page.goto("/dlq");
       await shell.setTheme(theme);
       await expect(dlq.topicRow(DLQ)).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/dlq-${theme}.png` });
       await page.goto(`/dlq/${DLQ}`);
       await expect(dlq.letterRows().first()).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/dlq-topic-${theme}.png` });
       await dlq.letterRows().first().getByTestId("letter-open").click();
       await expect(page.getByTestId("letter-error-message")).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/dlq-drawer-${theme}.png` });
       await page.keyboard.press("Escape");
       await page.getByTestId("redrive-matching").click();
       await expect(dlq.dialog.getByTestId("dry-run")).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/dlq-dialog-all-${theme}.png` });
       await page.keyboard.press("Escape");
       await page.goto("/audit");
       await expect(page.getByTestId("audit-row").first()).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/audit-${theme}.png` });
       await page.goto("/sign-in");
       await expect(page.getByTestId("sign-in-form")).toBeVisible();
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/sign-in-${theme}.png` });
     }
     await page.goto("/dlq");

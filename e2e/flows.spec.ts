@@ -111,7 +111,9 @@ test.describe("flows page", () => {
     });
   });
 
-  test("looks right at 1440×900 in light and dark (screenshots)", async ({ page }) => {
+  test("fits 1440×900 without sideways scrolling, painted in light and dark (screenshots saved)", async ({
+    page,
+  }) => {
     const shell = new ShellPage(page);
     await flows.waitForRows();
     await expect
@@ -127,6 +129,7 @@ test.describe("flows page", () => {
     for (const theme of ["light", "dark"] as const) {
       await shell.setTheme(theme);
       await page.waitForTimeout(500);
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/flows-${theme}.png` });
     }
     await shell.setTheme("light");

@@ -92,6 +92,7 @@ test.describe("traces of the demo shop", () => {
         for (const theme of ["light", "dark"] as const) {
           await shell.setTheme(theme);
           await page.waitForTimeout(300);
+          await shell.expectDrawnIn(theme);
           await page.screenshot({ path: `e2e/screenshots/trace-dead-letter-${theme}.png` });
         }
         await shell.setTheme("light");
@@ -158,7 +159,10 @@ test.describe("traces of the demo shop", () => {
     expect(error.message).toContain(unknown);
   });
 
-  test("looks right at 1440×900 in light and dark (screenshots)", async ({ page, request }) => {
+  test("fits 1440×900 without sideways scrolling, painted in light and dark (screenshots saved)", async ({
+    page,
+    request,
+  }) => {
     const trace = new TracePage(page);
     const shell = new ShellPage(page);
     const order = await placeOrder(request);
@@ -170,6 +174,7 @@ test.describe("traces of the demo shop", () => {
     for (const theme of ["light", "dark"] as const) {
       await shell.setTheme(theme);
       await page.waitForTimeout(300);
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/trace-${theme}.png` });
     }
     const list = new TracesListPage(page);
@@ -178,6 +183,7 @@ test.describe("traces of the demo shop", () => {
     for (const theme of ["light", "dark"] as const) {
       await shell.setTheme(theme);
       await page.waitForTimeout(300);
+      await shell.expectDrawnIn(theme);
       await page.screenshot({ path: `e2e/screenshots/traces-${theme}.png` });
     }
     await test.step("the list filtered to failed traces, with their dead-letter markers", async () => {
@@ -186,6 +192,7 @@ test.describe("traces of the demo shop", () => {
       for (const theme of ["light", "dark"] as const) {
         await shell.setTheme(theme);
         await page.waitForTimeout(300);
+        await shell.expectDrawnIn(theme);
         await page.screenshot({ path: `e2e/screenshots/traces-errors-${theme}.png` });
       }
     });

@@ -25,4 +25,25 @@ export class ShellPage {
     if ((await html.getAttribute("data-theme")) !== theme) await this.themeToggle.click();
     await expect(html).toHaveAttribute("data-theme", theme);
   }
+
+  /**
+   * What a reader of a screenshot would check first: the page is painted in the theme asked for (a light
+   * page background in light, a dark one in dark, judged by its relative luminance) and nothing makes the
+   * window scroll sideways.
+   */
+  async expectDrawnIn(theme: "light" | "dark"): Promise<void> {
+    const luminance = () =>
+      this.page.evaluate(() => {
+        const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+(\.\d+)?/g) ?? [])
+          .slice(0, 3)
+          .map((c) => Number(c) / 255);
+        return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+      });
+    if (theme === "light") await expect.poll(luminance).toBeGreaterThan(0.7);
+    else await expect.poll(luminance).toBeLessThan(0.2);
+    const overflow = await this.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
+  }
 }
