@@ -118,12 +118,12 @@ export class StoreWriter {
   private settle(entry: InFlight, outcome: "stored" | "failed"): void {
     entry.outcome = outcome;
     if (outcome === "failed") this.recovering = true;
-    while (this.inFlight[0]?.outcome === "stored" && !this.recovering) this.stored(this.inFlight.shift()!);
+    // Transactions answered ahead of a failed one are stored: they are confirmed whatever follows them.
+    while (this.inFlight[0]?.outcome === "stored") this.stored(this.inFlight.shift()!);
     if (this.recovering) {
       if (this.inFlight.some((e) => e.outcome === "waiting")) return;
       // A store that takes several transactions at once refuses every one after a failure, so from the
       // first failure on, all are written again, in their order.
-      while (this.inFlight[0]?.outcome === "stored") this.stored(this.inFlight.shift()!);
       const retry = this.inFlight.splice(0).flatMap((e) => e.batches);
       this.pending.unshift(...retry);
       this.recovering = false;
