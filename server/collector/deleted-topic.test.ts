@@ -1,9 +1,9 @@
 /** A topic deleted while the collector reads it: the collector keeps reading every other topic. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventsResponse } from "@/lib/api/events";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
+import { storedEventCount } from "@/server/test-support/stored-events";
 import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp;
@@ -11,9 +11,7 @@ const doomed = uniqueName("doomed");
 const kept = uniqueName("kept");
 const producer = testKafka().producer({ allowAutoTopicCreation: false });
 
-const count = async (topic: string) =>
-  ((await (await fetch(`${app.url}/api/events?topic=${topic}&limit=1000`)).json()) as EventsResponse).events
-    .length;
+const count = (topic: string) => storedEventCount(app.url, topic);
 
 beforeAll(async () => {
   await withAdmin((admin) =>

@@ -5,11 +5,11 @@
  * The doomed topics appear while the collector runs, as in a test suite, so extra consumers read them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EventsResponse } from "@/lib/api/events";
 import { collectorFeature } from "@/server/collector/collector-feature";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
+import { storedEventCount } from "@/server/test-support/stored-events";
 import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp;
@@ -18,9 +18,7 @@ const doomed = Array.from({ length: 20 }, (_, n) => `${prefix}-${n}`);
 const kept = uniqueName("kept-flowing");
 const producer = testKafka().producer({ allowAutoTopicCreation: false });
 
-const count = async (topic: string) =>
-  ((await (await fetch(`${app.url}/api/events?topic=${topic}&limit=1000`)).json()) as EventsResponse).events
-    .length;
+const count = (topic: string) => storedEventCount(app.url, topic);
 
 beforeAll(async () => {
   await withAdmin((admin) =>
