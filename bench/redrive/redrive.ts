@@ -15,7 +15,7 @@ import {
   readAll,
   signedIn,
   waitFor,
-} from "@/server/dlq/test-support";
+} from "@/server/dlq/testing/support";
 import type { Benchmark } from "../support/benchmark";
 import { figure } from "../support/figure";
 import { startPipeline } from "../support/pipeline";

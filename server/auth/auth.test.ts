@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SessionResponse } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
 import { authFeature } from "@/server/auth";
-import { ADMIN_TOKEN, client, startDlqApp, uniqueInternalTopics } from "@/server/dlq/test-support";
+import { ADMIN_TOKEN, client, startDlqApp, uniqueInternalTopics } from "@/server/dlq/testing/support";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 

@@ -13,7 +13,7 @@ import {
   startDlqApp,
   uniqueInternalTopics,
   waitFor,
-} from "@/server/dlq/test-support";
+} from "@/server/dlq/testing/support";
 
 const LETTERS = 1_000;
 const created: string[] = [];

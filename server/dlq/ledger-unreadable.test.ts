@@ -11,7 +11,7 @@ import {
   startDlqApp,
   uniqueInternalTopics,
   waitFor,
-} from "@/server/dlq/test-support";
+} from "@/server/dlq/testing/support";
 import { ensureInternalTopics } from "@/server/dlq/internal-topics";
 import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";

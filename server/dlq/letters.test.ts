@@ -19,7 +19,7 @@ import {
   startDlqApp,
   uniqueInternalTopics,
   waitFor,
-} from "@/server/dlq/test-support";
+} from "@/server/dlq/testing/support";
 
 const created: string[] = [];
 let app: TestApp | null = null;

@@ -1,7 +1,7 @@
 import { logLevel } from "kafkajs";
 import { describe, expect, it } from "vitest";
 import { StateReader } from "@/server/dlq/state-reader";
-import { uniqueInternalTopics } from "@/server/dlq/test-support";
+import { uniqueInternalTopics } from "@/server/dlq/testing/support";
 import { createKafka } from "@/server/kafka/client";
 import { testConfig } from "@/server/test-support/config";
 import { withAdmin } from "@/server/test-support/kafka";

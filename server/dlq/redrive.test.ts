@@ -21,7 +21,7 @@ import {
   startDlqApp,
   uniqueInternalTopics,
   waitFor,
-} from "@/server/dlq/test-support";
+} from "@/server/dlq/testing/support";
 
 /** Figures and progress go to stdout as plain lines (the parent test or a human reads them). */
 const report = (line: string) => void process.stdout.write(`${line}\n`);

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_DLQ_PATTERNS } from "@/lib/dlq";
 import { LetterStore } from "@/server/dlq/letter-store";
-import { createTopics, kafka } from "@/server/dlq/test-support";
+import { createTopics, kafka } from "@/server/dlq/testing/support";
 import { TopicReader } from "@/server/dlq/topic-reader";
 import { eventually } from "@/server/test-support/eventually";
 import { testLogger } from "@/server/test-support/silent-logger";

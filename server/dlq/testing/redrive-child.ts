@@ -4,7 +4,7 @@
  */
 import type { DlqTopicsResponse, RedriveStartResponse, RedriveTask } from "@/lib/api/dlq";
 import type { InternalTopics } from "@/server/dlq/internal-topics";
-import { ADMIN_TOKEN, signedIn, startDlqApp, waitFor } from "@/server/dlq/test-support";
+import { ADMIN_TOKEN, signedIn, startDlqApp, waitFor } from "@/server/dlq/testing/support";
 import { testConfig } from "@/server/test-support/config";
 
 /** Figures and progress go to stdout as plain lines (the parent test or a human reads them). */
