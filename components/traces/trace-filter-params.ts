@@ -5,11 +5,12 @@
  */
 import { apiPath } from "@/lib/api/contract";
 import { type TracesQuery, tracesRoute } from "@/lib/api/traces";
+import { TRACE_STATUSES } from "@/lib/traces";
 
 export type TracesFilter = Omit<TracesQuery, "limit">;
 export type TraceStatusFilter = NonNullable<TracesFilter["status"]>;
 
-export const TRACE_STATUSES: readonly TraceStatusFilter[] = ["ok", "error", "in-progress"];
+export { TRACE_STATUSES };
 /** How many recent traces the table asks for (the API allows up to 200). */
 export const TRACES_LIMIT = 100;
 

@@ -7,14 +7,9 @@ import {
   type TracesFilter,
   isEmptyTracesFilter,
 } from "@/components/traces/trace-filter-params";
+import { traceStatusLabels } from "@/components/traces/trace-status-badge";
 import type { TraceFilterOptions } from "@/components/traces/use-trace-filter-options";
 import styles from "@/components/traces/traces.module.css";
-
-const statusLabels: Record<(typeof TRACE_STATUSES)[number], string> = {
-  ok: "OK",
-  error: "Error",
-  "in-progress": "In progress",
-};
 
 const DURATION_PRESETS = [10, 100, 500, 1_000, 5_000, 30_000];
 
@@ -91,7 +86,7 @@ export function TracesFilterBar({
         value={filter.status ?? ""}
         choices={[
           { value: "", label: "Any status" },
-          ...TRACE_STATUSES.map((s) => ({ value: s, label: statusLabels[s] })),
+          ...TRACE_STATUSES.map((s) => ({ value: s, label: traceStatusLabels[s] })),
         ]}
         onChange={(status) => onChange({ status: (status || undefined) as TracesFilter["status"] })}
       />

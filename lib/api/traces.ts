@@ -2,12 +2,12 @@
 import { z } from "zod";
 import { defineRoute, typedResponse } from "@/lib/api/contract";
 import type { IndexWindow } from "@/lib/api/events";
-import type { StitchedTrace, TraceSummary } from "@/lib/traces";
+import { type StitchedTrace, TRACE_STATUSES, type TraceSummary } from "@/lib/traces";
 
 export const tracesQuerySchema = z.object({
   service: z.string().max(200).optional(),
   topic: z.string().max(249).optional(),
-  status: z.enum(["ok", "error", "in-progress"]).optional(),
+  status: z.enum(TRACE_STATUSES).optional(),
   minDurationMs: z.coerce.number().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

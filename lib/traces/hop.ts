@@ -58,6 +58,7 @@ export function buildHop(placed: Placed, ctx: HopContext): TraceHop {
       children.map((c) => c.timestamp),
     ),
     deadLetter,
+    recoveredByRedrive: false, // set once every hop is built (./status: markRecoveredDeadLetters)
     status: deadLetter || event.decodeError !== null ? "error" : "ok",
   };
 }

@@ -9,6 +9,7 @@
  * `stitchTrace(collected.events, { now, traceId: seeds.traceId, consumption, ... })`.
  */
 export type * from "./types";
+export { TRACE_STATUSES } from "./types";
 export { findTraceSeeds, type SeedMatch, type TraceSeeds } from "./seeds";
 export {
   collectTraceEvents,

@@ -48,3 +48,58 @@ describe("stitchTrace: dead letters and status", () => {
     });
   });
 });
+
+describe("stitchTrace: recovered after re-drive", () => {
+  // Re-driven back to payments (same message id, dead-letter headers stripped), then consumed again.
+  const redriven = event({ id: "redriven", topic: "payments", messageId: "charged", offset: "7", at: 40 });
+  const receipt = event({
+    id: "receipt",
+    topic: "receipts",
+    service: "payment",
+    causationId: "charged",
+    at: 50,
+  });
+
+  it("says recovered when the dead letter's re-driven copy caused the next message", () => {
+    const trace = stitch([placed, charged, deadLetter, redriven, receipt]);
+    expect(hop(trace, "redriven")).toMatchObject({ parentId: "dlq", parentVia: "copy" });
+    expect(hop(trace, "receipt").parentId).toBe("redriven");
+    expect(hop(trace, "dlq")).toMatchObject({ recoveredByRedrive: true, status: "error" });
+    expect(trace.status).toBe("recovered");
+  });
+
+  it("says recovered when a group's committed offset passed the re-driven copy", () => {
+    const consumption = [
+      { group: "payment", topic: "payments", partition: 0, committedOffset: "8", observedAt: T0 + 45 },
+    ];
+    expect(stitch([placed, charged, deadLetter, redriven], { consumption }).status).toBe("recovered");
+  });
+
+  it("stays an error while the re-driven copy has not been consumed", () => {
+    const trace = stitch([placed, charged, deadLetter, redriven]);
+    expect(hop(trace, "dlq").recoveredByRedrive).toBe(false);
+    expect(trace.status).toBe("error");
+  });
+
+  it("is an error again when the re-driven copy is dead-lettered again", () => {
+    const again = event({ id: "dlq-2", topic: "payments.DLQ", messageId: "charged", offset: "1", at: 60 });
+    const trace = stitch([placed, charged, deadLetter, redriven, receipt, again]);
+    expect(hop(trace, "dlq").recoveredByRedrive).toBe(true);
+    expect(hop(trace, "dlq-2")).toMatchObject({ parentId: "redriven", recoveredByRedrive: false });
+    expect(trace.status).toBe("error");
+  });
+
+  it("counts a retry copy between live topics as no re-drive", () => {
+    const retry = event({ id: "retry", topic: "payments.retry.1", messageId: "charged", at: 25 });
+    const trace = stitch([placed, charged, retry, receipt]);
+    expect(trace.hops.some((h) => h.recoveredByRedrive)).toBe(false);
+    expect(trace.status).toBe("ok");
+  });
+
+  it("is in progress while the re-driven flow is still moving, and an undecodable record stays an error", () => {
+    const events = [placed, charged, deadLetter, redriven, receipt];
+    expect(stitch(events, { now: T0 + 60 }).status).toBe("in-progress");
+    const broken = event({ id: "broken", causationId: "placed", at: 5, decodeError: "value: invalid JSON" });
+    expect(stitch([...events, broken]).status).toBe("error");
+  });
+});

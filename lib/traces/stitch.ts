@@ -7,7 +7,7 @@ import { dedupeEvents } from "./dedupe";
 import { buildHop } from "./hop";
 import { compareText, sortEvents } from "./order";
 import { structuralParents, type ParentEdge } from "./parents";
-import { traceStatus } from "./status";
+import { markRecoveredDeadLetters, traceStatus } from "./status";
 import { timeParents } from "./time-parents";
 import { causalOrder } from "./tree";
 import type { ConsumptionPoint, LinkedEvent, StitchedTrace, TraceHop } from "./types";
@@ -66,6 +66,7 @@ export function stitchTrace(
     groupForService: options.groupForService,
   };
   const hops = causalOrder(order, parentOf).map((placed) => buildHop(placed, context));
+  markRecoveredDeadLetters(hops);
   return assemble(hops, duplicatesDropped, options);
 }
 

@@ -66,7 +66,9 @@ export interface HopConsumer {
 }
 
 export type HopStatus = "ok" | "error";
-export type TraceStatus = "ok" | "error" | "in-progress";
+/** See ./status: "recovered" is a trace whose every failure was a dead letter re-driven and consumed again. */
+export const TRACE_STATUSES = ["ok", "error", "in-progress", "recovered"] as const;
+export type TraceStatus = (typeof TRACE_STATUSES)[number];
 
 /** One record in the trace with its place in the causation tree and its timings. */
 export interface TraceHop {
@@ -107,6 +109,11 @@ export interface TraceHop {
   durationMs: number;
 
   deadLetter: boolean;
+  /**
+   * A dead-letter hop with a re-driven copy below it (same message id, on a topic that is not a DLQ) that
+   * was consumed again. The hop keeps status "error": it did fail; the trace counts it as recovered.
+   */
+  recoveredByRedrive: boolean;
   status: HopStatus;
 }
 
