@@ -7,13 +7,24 @@ export function writeBrokerConfig(b: BrokerInstance): { propsFile: string; log4j
   const dataDir = path.join(b.stateDir, "data");
   const propsFile = path.join(b.stateDir, "server.properties");
   const log4jFile = path.join(b.stateDir, "log4j.properties");
+  const extra = b.extraListeners;
+  const urls = (list: { name: string; port: number }[]) =>
+    list.map((l) => `${l.name}://${b.host}:${l.port}`).join(",");
   const props = {
     "process.roles": "broker,controller",
     "node.id": "1",
     "controller.quorum.voters": `1@${b.host}:${b.controllerPort}`,
-    listeners: `PLAINTEXT://${b.host}:${b.port},CONTROLLER://${b.host}:${b.controllerPort}`,
-    "advertised.listeners": `PLAINTEXT://${b.host}:${b.port}`,
-    "listener.security.protocol.map": "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+    listeners: urls([
+      { name: "PLAINTEXT", port: b.port },
+      { name: "CONTROLLER", port: b.controllerPort },
+      ...extra,
+    ]),
+    "advertised.listeners": urls([{ name: "PLAINTEXT", port: b.port }, ...extra]),
+    "listener.security.protocol.map": [
+      "PLAINTEXT:PLAINTEXT",
+      "CONTROLLER:PLAINTEXT",
+      ...extra.map((l) => `${l.name}:${l.protocol}`),
+    ].join(","),
     "controller.listener.names": "CONTROLLER",
     "inter.broker.listener.name": "PLAINTEXT",
     "log.dirs": dataDir,
@@ -31,6 +42,7 @@ export function writeBrokerConfig(b: BrokerInstance): { propsFile: string; log4j
     "log.retention.bytes": String(256 * 1024 * 1024),
     "log.segment.bytes": String(64 * 1024 * 1024),
     "message.max.bytes": String(4 * 1024 * 1024),
+    ...b.extraProperties,
   };
   writeFileSync(
     propsFile,

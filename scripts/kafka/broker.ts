@@ -30,7 +30,9 @@ function formatStorage(b: BrokerInstance, propsFile: string): void {
   const idFile = path.join(b.stateDir, "cluster.id");
   if (!existsSync(idFile)) writeFileSync(idFile, java(["kafka.tools.StorageTool", "random-uuid"]) + "\n");
   const clusterId = readFileSync(idFile, "utf8").trim();
-  java(["kafka.tools.StorageTool", "format", "-t", clusterId, "-c", propsFile, "--ignore-formatted"]);
+  const scram = b.scramCredentials.flatMap((credential) => ["--add-scram", credential]);
+  const format = ["format", "-t", clusterId, "-c", propsFile, "--ignore-formatted", ...scram];
+  java(["kafka.tools.StorageTool", ...format]);
 }
 
 export interface StartResult {
@@ -62,7 +64,7 @@ export async function startBroker(
     log(`Removing stale pid file ${pidFile(b)} (process ${existing} is gone).`);
     rmSync(pidFile(b), { force: true });
   }
-  for (const port of [b.port, b.controllerPort]) {
+  for (const port of [b.port, b.controllerPort, ...b.extraListeners.map((l) => l.port)]) {
     if (await portInUse(b.host, port)) {
       throw new SetupError(
         `port ${b.host}:${port} is already in use by another process; stop it, or point Eventscope at ` +

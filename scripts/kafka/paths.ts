@@ -16,6 +16,22 @@ export interface BrokerInstance {
   controllerPort: number;
   /** Holds data/, broker.log, broker.pid, server.properties, cluster.id. */
   stateDir: string;
+  /** Listeners besides PLAINTEXT and CONTROLLER, e.g. a SASL_SSL one for tests of secured clusters. */
+  extraListeners: ExtraListener[];
+  /** server.properties entries added to (or replacing) the defaults, e.g. a listener's TLS and JAAS settings. */
+  extraProperties: Record<string, string>;
+  /**
+   * SCRAM credentials written into the metadata log when the storage is formatted (KRaft has no ZooKeeper
+   * to hold them), in kafka-storage's `--add-scram` syntax: `SCRAM-SHA-512=[name=alice,password=secret]`.
+   */
+  scramCredentials: string[];
+}
+
+export interface ExtraListener {
+  /** The listener's name in server.properties (upper case), e.g. SASL_SSL. */
+  name: string;
+  port: number;
+  protocol: "PLAINTEXT" | "SSL" | "SASL_PLAINTEXT" | "SASL_SSL";
 }
 
 export function brokerInstance(overrides: Partial<BrokerInstance> = {}): BrokerInstance {
@@ -26,6 +42,9 @@ export function brokerInstance(overrides: Partial<BrokerInstance> = {}): BrokerI
     port: 9092,
     controllerPort: 9093,
     stateDir: path.join(repoRoot, ".eventscope", name),
+    extraListeners: [],
+    extraProperties: {},
+    scramCredentials: [],
     ...overrides,
   };
 }
