@@ -7,18 +7,23 @@ import type { Router } from "@/server/http/router";
 import type { EventStore } from "@/server/store/event-store";
 import { describeWindow } from "@/server/store/describe-window";
 import { storedRecord } from "@/server/store/stored-record";
+import { LIST_SHARED_FOR_MS } from "@/server/http/shared-answers";
 
 export function registerEventRoutes(router: Router, store: EventStore, ingestOptions: IngestOptions): void {
-  router.route(eventsRoute, async ({ query }) => {
-    const { limit, ...filter } = query;
-    const found = await store.recent(filter, limit);
-    return {
-      events: found.items,
-      window: store.stats().window,
-      partial: found.partial,
-      scannedBackTo: found.scannedBackTo,
-    };
-  });
+  router.route(
+    eventsRoute,
+    async ({ query }) => {
+      const { limit, ...filter } = query;
+      const found = await store.recent(filter, limit);
+      return {
+        events: found.items,
+        window: store.stats().window,
+        partial: found.partial,
+        scannedBackTo: found.scannedBackTo,
+      };
+    },
+    { sharedForMs: LIST_SHARED_FOR_MS },
+  );
 
   router.route(eventRoute, async ({ params }): Promise<EventResponse> => {
     const { id } = params;

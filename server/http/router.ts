@@ -14,6 +14,7 @@ import type { AnyRouteContract, FieldsSchema, HttpMethod, RouteContract } from "
 import { AppError, type ApiErrorBody } from "@/lib/errors";
 import type { Logger } from "@/server/logger";
 import { readJsonBody } from "@/server/http/read-json-body";
+import { answerKey, SharedAnswers } from "@/server/http/shared-answers";
 
 export interface RouteInput<P extends FieldsSchema, Q extends FieldsSchema, B extends z.ZodType | null> {
   req: IncomingMessage;
@@ -41,10 +42,19 @@ export type RouteHandler<P extends FieldsSchema, Q extends FieldsSchema, B exten
 /** Told about every matched request with the route's template, e.g. to time it by route. */
 export type RouteObserver = (method: HttpMethod, template: string, res: ServerResponse) => void;
 
+export interface RouteOptions {
+  /**
+   * The answer is the same for every caller (no session, no side effect): identical requests within this
+   * many milliseconds share one computed and serialised answer (see shared-answers.ts).
+   */
+  sharedForMs?: number;
+}
+
 interface Route {
   contract: AnyRouteContract;
   segments: string[];
   handler: (input: RouteInput<FieldsSchema, FieldsSchema, z.ZodType | null>) => unknown;
+  sharedForMs: number;
 }
 
 /** A path parameter as text; a malformed escape (`%E0%A4%A`) is the caller's mistake, not a server fault. */
@@ -66,6 +76,7 @@ function parseFields<S extends z.ZodType>(schema: S, value: unknown, where: stri
 export class Router {
   private readonly table: Route[] = [];
   private readonly observers: RouteObserver[] = [];
+  private readonly shared = new SharedAnswers();
 
   constructor(private readonly logger: Logger) {}
 
@@ -73,11 +84,17 @@ export class Router {
   route<P extends FieldsSchema, Q extends FieldsSchema, B extends z.ZodType | null, R>(
     contract: RouteContract<P, Q, B, R>,
     handler: RouteHandler<P, Q, B, NoInfer<R>>,
+    options: RouteOptions = {},
   ): this {
+    if (options.sharedForMs !== undefined && (contract.method !== "GET" || contract.body !== null))
+      throw new Error(
+        `${contract.method} ${contract.path}: only a GET route without a body can share answers`,
+      );
     this.table.push({
       contract,
       segments: contract.path.split("/").filter(Boolean),
       handler: handler as Route["handler"],
+      sharedForMs: options.sharedForMs ?? 0,
     });
     return this;
   }
@@ -121,9 +138,9 @@ export class Router {
       if (found === null) throw new AppError("not_found", `no API route ${req.method} ${url.pathname}`);
       if (found === "wrong-method")
         throw new AppError("bad_request", `${req.method} is not supported on ${url.pathname}`);
-      const { contract, handler } = found.route;
+      const { contract, handler, sharedForMs } = found.route;
       for (const observe of this.observers) observe(contract.method, contract.path, res);
-      const result = await handler({
+      const input = {
         req,
         res,
         url,
@@ -133,7 +150,18 @@ export class Router {
           if (contract.body === null) throw new Error(`${contract.path} has no request body`);
           return readJsonBody(req, contract.body, contract.bodyLimitBytes) as Promise<never>;
         },
-      });
+      };
+      if (sharedForMs > 0) {
+        const text = await this.shared.get(answerKey(url), sharedForMs, async () => {
+          const result = await handler(input);
+          if (result instanceof Reply)
+            throw new Error(`${contract.path}: a shared answer must be a plain 200`);
+          return JSON.stringify(result);
+        });
+        if (!res.headersSent) sendJsonText(res, 200, text);
+        return;
+      }
+      const result = await handler(input);
       if (res.headersSent) return;
       if (result instanceof Reply) sendJson(res, result.status, result.body);
       else sendJson(res, 200, result);
@@ -159,7 +187,10 @@ export class Router {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",

@@ -6,6 +6,7 @@ import type { Feature } from "@/server/feature";
 import type { LagService } from "@/server/lag/service";
 import { createTraceService } from "@/server/traces/trace-service";
 import { createTraceWatch } from "@/server/traces/trace-watch";
+import { LIST_SHARED_FOR_MS } from "@/server/http/shared-answers";
 
 /** Without the lag feature, hops show no consumption times. */
 export const tracesFeature: Feature<{ pipeline: Pipeline; lag: LagService | null }> = {
@@ -18,10 +19,11 @@ export const tracesFeature: Feature<{ pipeline: Pipeline; lag: LagService | null
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
     });
 
-    ctx.router.route(tracesRoute, async ({ query }) => ({
-      ...(await service.listRecent(query)),
-      window: store.stats().window,
-    }));
+    ctx.router.route(
+      tracesRoute,
+      async ({ query }) => ({ ...(await service.listRecent(query)), window: store.stats().window }),
+      { sharedForMs: LIST_SHARED_FOR_MS },
+    );
     // The id arrives trimmed and 1–512 characters long (the contract's schema).
     ctx.router.route(traceRoute, ({ params }) => service.getTrace(params.id));
 
