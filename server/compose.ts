@@ -5,6 +5,8 @@
  */
 import { type AlertsFeature, type AlertsService, alertsFeature } from "@/server/alerts/alerts-feature";
 import { type AuthService, authFeature } from "@/server/auth";
+import type { Ownership } from "@/server/cluster/ownership";
+import { ownershipFeature } from "@/server/cluster/ownership-feature";
 import { collectorFeature, type Pipeline } from "@/server/collector/collector-feature";
 import { type DlqFeature, type DlqService, dlqFeature } from "@/server/dlq";
 import type { Feature, RunningFeature, ServerContext, ServingFeature } from "@/server/feature";
@@ -19,7 +21,9 @@ import { tracesFeature } from "@/server/traces/traces-feature";
 /** Which features run; a missing one is not started and its service is null for the others. */
 export interface FeatureSet {
   collector?: Feature<object, ServingFeature<Pipeline>>;
-  lag?: Feature<object, ServingFeature<LagService>>;
+  /** Started only where instances share their backends (see `sharesWork`). */
+  ownership?: Feature<object, ServingFeature<Ownership>>;
+  lag?: Feature<{ ownership: Ownership | null }, ServingFeature<LagService>>;
   auth?: Feature<object, ServingFeature<AuthService>>;
   dlq?: DlqFeature;
   flows?: typeof flowsFeature;
@@ -32,6 +36,7 @@ export interface FeatureSet {
 
 export const ALL_FEATURES: Required<FeatureSet> = {
   collector: collectorFeature,
+  ownership: ownershipFeature,
   lag: lagFeature,
   auth: authFeature,
   dlq: dlqFeature,
@@ -55,6 +60,15 @@ export interface Services {
 export interface ComposedServer {
   services: Services;
   stop(): Promise<void>;
+}
+
+/**
+ * Whether this instance is one of several sharing a cluster's work: with the PostgreSQL store or Redis
+ * set, instances run side by side, so once-per-cluster work (lag polling) goes to the owner of the
+ * deployment's lease. Neither set = one process, which does everything itself.
+ */
+export function sharesWork(config: ServerContext["config"]): boolean {
+  return config.store.backend === "postgres" || config.redisUrl !== null;
 }
 
 function required<T>(service: T | null, what: string, by: string): T {
@@ -87,7 +101,9 @@ export async function composeServer(
     if (redisUrl !== null) running.push({ stop: await attachRedisAdapter(ctx.io, redisUrl, ctx.logger) });
     // Each step takes only what the steps above it built.
     const pipeline = features.collector ? (await start(features.collector, {})).service : null;
-    const lag = features.lag ? (await start(features.lag, {})).service : null;
+    const ownership =
+      features.ownership && sharesWork(ctx.config) ? (await start(features.ownership, {})).service : null;
+    const lag = features.lag ? (await start(features.lag, { ownership })).service : null;
     const auth = features.auth ? (await start(features.auth, {})).service : null;
     const dlq = features.dlq
       ? (await start(features.dlq, { auth: required(auth, "auth", "dlq") })).service

@@ -30,6 +30,8 @@ describe("the PostgreSQL store losing its connections mid-stream", () => {
     const app: TestApp = await startTestApp(
       testConfig({
         KAFKA_CLIENT_ID: uniqueName("es-outage"),
+        // A deployment of its own: its lag owner lease is not shared with other tests' instances.
+        EVENTSCOPE_CLUSTER_NAME: uniqueName("es-outage"),
         EVENTSCOPE_LOOKBACK: "1m",
         EVENTSCOPE_STORE: db.url,
       }),

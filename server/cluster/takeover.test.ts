@@ -34,6 +34,7 @@ describe("an instance killed under a steady stream", () => {
     const clientId = uniqueName("es-takeover");
     const env = {
       KAFKA_CLIENT_ID: clientId,
+      EVENTSCOPE_CLUSTER_NAME: clientId,
       EVENTSCOPE_STORE: db.url,
       EVENTSCOPE_REDIS_URL: TEST_REDIS_URL,
       EVENTSCOPE_LOOKBACK: "1m",

@@ -1,23 +1,17 @@
 /**
  * Polls the cluster every interval (measured start to start; a slow poll delays the next, never overlaps
- * it) and feeds the state. A failed poll never stops the loop: the last good figures stay, flagged stale,
- * and the failure is logged once when polling starts failing and once when it recovers.
+ * it) and hands each outcome — an observation or the failure — to `deliver`. A failed poll never stops
+ * the loop. On one instance `deliver` records the outcome at once (poll-status.ts); in a deployment of
+ * several instances only the owner polls and `deliver` publishes the outcome for every instance to read
+ * (shared-lag.ts).
  */
-import type { LagState } from "@/server/lag/lag-state";
 import type { ClusterObservation } from "@/server/lag/types";
 import type { Logger } from "@/server/logger";
 
-export interface PollStatus {
-  /** End time of the last successful poll's read. */
-  observedAt: number | null;
-  /** Polls attempted so far (successful or not). */
-  polls: number;
-  stale: boolean;
-  error: string | null;
-}
+/** What one poll produced: the cluster as read, or why it could not be read (and when). */
+export type PollOutcome = { observation: ClusterObservation } | { failed: string; at: number };
 
 export interface LagPoller {
-  status(): PollStatus;
   /** Polls now unless a poll is running, and resolves when that poll is done. */
   pollNow(): Promise<void>;
   stop(): Promise<void>;
@@ -26,40 +20,30 @@ export interface LagPoller {
 export interface LagPollerOptions {
   intervalMs: number;
   read: () => Promise<ClusterObservation>;
-  state: LagState;
+  deliver: (outcome: PollOutcome) => void | Promise<void>;
   logger: Logger;
-  /** Called after every poll, successful or not. */
-  onPoll: () => void;
   now?: () => number;
   /** False in tests that drive polls with `pollNow`. */
   autoStart?: boolean;
 }
 
 export function startLagPoller(options: LagPollerOptions): LagPoller {
-  const { intervalMs, read, state, logger, onPoll, now = Date.now } = options;
-  let status: PollStatus = { observedAt: null, polls: 0, stale: false, error: null };
+  const { intervalMs, read, deliver, logger, now = Date.now } = options;
   let inFlight: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
   const poll = async () => {
+    let outcome: PollOutcome;
     try {
-      const observation = await read();
-      state.apply(observation);
-      if (status.error !== null) logger.info("lag polling recovered");
-      const { groups, topics } = observation.failures;
-      if (groups.length + topics.length > 0)
-        logger.debug({ groups, topics }, "lag poll could not read some groups or topics");
-      status = { observedAt: observation.observedAt, polls: status.polls + 1, stale: false, error: null };
+      outcome = { observation: await read() };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (status.error === null) logger.warn({ error: message }, "lag poll failed; keeping the last figures");
-      status = { ...status, polls: status.polls + 1, stale: status.observedAt !== null, error: message };
+      outcome = { failed: error instanceof Error ? error.message : String(error), at: now() };
     }
     try {
-      onPoll();
+      await deliver(outcome);
     } catch (error) {
-      logger.error({ err: error }, "lag poll listener failed");
+      logger.warn({ err: error }, "lag poll outcome could not be delivered");
     }
   };
 
@@ -76,7 +60,6 @@ export function startLagPoller(options: LagPollerOptions): LagPoller {
   if (options.autoStart !== false) void loop();
 
   return {
-    status: () => status,
     pollNow,
     async stop() {
       stopped = true;

@@ -1,14 +1,16 @@
 /**
- * The lag service: the poller's state behind a small read API, offered to other features by the lag
- * feature. The traces feature uses `consumedAt` to tell when a
- * group consumed a hop; the REST routes and the socket use the snapshots.
+ * The lag service: the state the poll outcomes built, behind a small read API, offered to other features
+ * by the lag feature. The traces feature uses `consumedAt` to tell when a group consumed a hop; the REST
+ * routes and the socket use the snapshots. Where the outcomes come from is the feature's choice: this
+ * instance's own poller (`startLagService`), or the owner instance's, read back from Kafka (shared-lag.ts).
  */
 import type { LagGroupDetailResponse, LagGroupsResponse } from "@/lib/api/lag";
 import { DEFAULT_COMMIT_WINDOW_SIZE, parseOffset } from "@/lib/lag";
 import { LagState } from "@/server/lag/lag-state";
 import { type GroupFigures, groupFigures } from "@/server/lag/figures";
 import { historyGeometry } from "@/server/lag/partition-history";
-import { type LagPoller, startLagPoller } from "@/server/lag/poller";
+import { createPollRecorder } from "@/server/lag/poll-status";
+import { type PollOutcome, startLagPoller } from "@/server/lag/poller";
 import type { ClusterObservation } from "@/server/lag/types";
 import { groupDetail, groupSummary } from "@/server/lag/views";
 import type { Logger } from "@/server/logger";
@@ -53,14 +55,35 @@ export interface RunningLagService extends LagService {
   stop(): Promise<void>;
 }
 
-export function startLagService(options: {
+/** The lag service fed by the outcomes handed to `record`, in order. */
+export interface RecordingLagService extends LagService {
+  record(outcome: PollOutcome): void;
+}
+
+export interface LagServiceOptions {
+  /** The poll interval (it sizes the history and the in-flight allowance). */
   intervalMs: number;
-  read: () => Promise<ClusterObservation>;
   logger: Logger;
-  autoStart?: boolean;
   /** Marks Eventscope's own groups (flagged `internal` in the API); none by default. */
   isInternalGroup?: (groupId: string) => boolean;
-}): RunningLagService {
+}
+
+/** One instance on its own: its poller's outcomes feed its service directly. */
+export function startLagService(
+  options: LagServiceOptions & { read: () => Promise<ClusterObservation>; autoStart?: boolean },
+): RunningLagService {
+  const service = createLagService(options);
+  const poller = startLagPoller({
+    intervalMs: options.intervalMs,
+    read: options.read,
+    deliver: (outcome) => service.record(outcome),
+    logger: options.logger,
+    autoStart: options.autoStart,
+  });
+  return { ...service, pollNow: () => poller.pollNow(), stop: () => poller.stop() };
+}
+
+export function createLagService(options: LagServiceOptions): RecordingLagService {
   const isInternal = options.isInternalGroup ?? (() => false);
   // Burrow judges a window of 10 commits; a poller sees at most one commit per poll, so silence is
   // never called STOP before 10 polls have passed, however young the window.
@@ -76,12 +99,9 @@ export function startLagService(options: {
   let firstPoll: () => void = () => undefined;
   const firstPollDone = new Promise<void>((resolve) => (firstPoll = resolve));
 
-  const poller: LagPoller = startLagPoller({
-    intervalMs: options.intervalMs,
-    read: options.read,
+  const recorder = createPollRecorder({
     state,
     logger: options.logger,
-    autoStart: options.autoStart,
     onPoll: () => {
       snapshot = null;
       details.clear();
@@ -91,7 +111,7 @@ export function startLagService(options: {
   });
 
   const pollInfo = () => {
-    const status = poller.status();
+    const status = recorder.status();
     return {
       observedAt: status.observedAt,
       intervalMs: options.intervalMs,
@@ -100,7 +120,7 @@ export function startLagService(options: {
       endOffset: "last-stable-offset" as const,
     };
   };
-  const asOf = () => poller.status().observedAt ?? Date.now();
+  const asOf = () => recorder.status().observedAt ?? Date.now();
 
   const partitionsOf = function* () {
     for (const group of state.groups.values())
@@ -173,7 +193,6 @@ export function startLagService(options: {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    pollNow: () => poller.pollNow(),
-    stop: () => poller.stop(),
+    record: (outcome) => recorder.record(outcome),
   };
 }

@@ -21,6 +21,8 @@ export async function startTestCluster(env: Record<string, string> = {}, count =
   const db: TestDatabase = await createTestDatabase("es_cluster");
   const config = testConfig({
     KAFKA_CLIENT_ID: uniqueName("es-cluster"),
+    // One deployment per test: its owner lease and lag topic are its own.
+    EVENTSCOPE_CLUSTER_NAME: uniqueName("es-cluster"),
     EVENTSCOPE_LOOKBACK: "1m",
     EVENTSCOPE_STORE: db.url,
     EVENTSCOPE_REDIS_URL: TEST_REDIS_URL,
