@@ -8,7 +8,9 @@ import type { FlowLatency, LatencyWindowName } from "@/lib/api/flow-latency";
 import { FlowLatencyAggregator } from "@/lib/flows/latency/flow-latency";
 import type { EventFeed } from "@/server/collector/collector-feature";
 import type { GroupTopic } from "@/server/flows/group-topology";
+import { persistLatency } from "@/server/flows/latency-persistence";
 import { RateHistory } from "@/server/flows/rate-history";
+import type { Logger } from "@/server/logger";
 
 /**
  * Pairing memory: at ~250 bytes per remembered message, 16 MiB holds the last ~60,000 messages — a minute
@@ -35,7 +37,9 @@ export interface FlowLatencyService {
     endMs: number,
     nowMs: number,
   ): { latency: FlowLatency; rates: Record<string, number> | null };
-  stop(): void;
+  /** Resolves once windows saved by the previous run are back (at once when nothing is saved). */
+  restored: Promise<void>;
+  stop(): Promise<void>;
 }
 
 export function startFlowLatency(deps: {
@@ -43,6 +47,9 @@ export function startFlowLatency(deps: {
   groups: () => readonly GroupTopic[];
   isDlqTopic: (topic: string) => boolean;
   edgeRates: (nowMs: number) => Record<string, number>;
+  /** Where to keep the windows across restarts (beside an embedded store); null: not kept. */
+  saveFile: string | null;
+  logger: Logger;
 }): FlowLatencyService {
   // The topology is replaced (never mutated) on each poll, so the index is rebuilt only when it changed.
   let indexed: readonly GroupTopic[] | null = null;
@@ -57,6 +64,7 @@ export function startFlowLatency(deps: {
     return byTopic.get(topic) ?? [];
   };
   const aggregator = new FlowLatencyAggregator({ consumersOf, isDlqTopic: deps.isDlqTopic }, BUDGET);
+  const persistence = deps.saveFile === null ? null : persistLatency(aggregator, deps.saveFile, deps.logger);
   const history = new RateHistory();
   const unsubscribe = deps.feed.subscribe((events) => aggregator.ingest(events, Date.now()));
   const ticker = setInterval(() => {
@@ -72,9 +80,11 @@ export function startFlowLatency(deps: {
       const latency = aggregator.snapshot(window, endMs, nowMs);
       return { latency, rates: nowMs - endMs < TICK_MS ? null : (history.at(endMs) ?? {}) };
     },
-    stop() {
+    restored: persistence?.loaded ?? Promise.resolve(),
+    async stop() {
       clearInterval(ticker);
       unsubscribe();
+      await persistence?.stop();
     },
   };
 }

@@ -2,6 +2,7 @@
  * The shape of the system: `GET /api/topics`, `GET /api/flows`, and the 1 Hz `flows:stats` broadcast to
  * sockets on the Flows page. Aggregates are computed once per tick for everyone, not per client.
  */
+import path from "node:path";
 import { logLevel } from "kafkajs";
 import { type FlowStats, flowsRoute, topicsRoute } from "@/lib/api/flows";
 import { isDlqTopicName } from "@/lib/dlq";
@@ -46,6 +47,13 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       groups: () => topology.current(),
       isDlqTopic: isDlq,
       edgeRates,
+      // The embedded store's directory belongs to this process (it is locked); a memory or PostgreSQL
+      // store has no such place, and there the windows start empty after a restart.
+      saveFile:
+        ctx.config.store.backend === "embedded"
+          ? path.join(ctx.config.store.dataDir, "flow-latency.json")
+          : null,
+      logger: ctx.logger.child({ component: "flow-latency" }),
     });
     registerLatencyRoutes(ctx.router, latency);
 
@@ -109,7 +117,7 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
     return {
       async stop() {
         clearInterval(ticker);
-        latency.stop();
+        await latency.stop();
         undefine();
         await topology.stop();
       },

@@ -13,7 +13,7 @@ import { FlowPairer, groupNamedAfter, type PairingBudget, type PairingRules } fr
 import type { Hop, Pairable } from "./pairing-types";
 import { histogramBars, latencyStats } from "./stats";
 import { LatencySketch } from "./sketch";
-import { type LatencyWindow, mergeSlots, type Slot, WindowedLatency } from "./windows";
+import { type LatencyWindow, mergeSlots, type Slot, WindowedLatency, type WindowedState } from "./windows";
 import { stringBytes } from "./bounded-recent";
 
 export const MAX_KEYS = 500;
@@ -24,6 +24,13 @@ const HISTOGRAM_BARS = 30;
 
 /** Estimated bytes of one open trace: the entry, its id twice (map key and queue) and a record id. */
 const OPEN_TRACE_BYTES = 360;
+
+/** The aggregator's windows as plain data, to save across restarts (validated by ./snapshot). */
+export interface AggregatorState {
+  edges: [string, WindowedState][];
+  pathways: [string, WindowedState][];
+  traces: WindowedState;
+}
 
 interface OpenTrace {
   rootAt: number;
@@ -132,6 +139,23 @@ export class FlowLatencyAggregator {
       overTime,
       slowest,
     };
+  }
+
+  /**
+   * The windows as plain data. Pairing memory and open traces are not included: after a restart, pairing
+   * starts afresh, and a message whose parent was stored before it is not paired.
+   */
+  state(): AggregatorState {
+    const entries = (map: Map<string, WindowedLatency>) =>
+      [...map].map(([key, windowed]): [string, WindowedState] => [key, windowed.state()]);
+    return { edges: entries(this.edges), pathways: entries(this.pathways), traces: this.wholeTraces.state() };
+  }
+
+  /** Merges saved windows into the live ones; samples already recorded since the start are kept. */
+  restore(saved: AggregatorState): void {
+    for (const [key, windowed] of saved.edges) this.series(this.edges, key)?.absorb(windowed);
+    for (const [key, windowed] of saved.pathways) this.series(this.pathways, key)?.absorb(windowed);
+    this.wholeTraces.absorb(saved.traces);
   }
 
   /** Approximate bytes held, for /api/health-style reporting and the budget test. */

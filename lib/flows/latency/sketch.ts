@@ -11,13 +11,24 @@ const GAMMA = (1 + RELATIVE_ACCURACY) / (1 - RELATIVE_ACCURACY);
 const LOG_GAMMA = Math.log(GAMMA);
 /** Values at or below this (ms) count as zero: well under anything a Kafka timestamp can resolve. */
 const MIN_VALUE = 0.001;
-const MAX_BINS = 1_024;
+export const MAX_BINS = 1_024;
 
 export interface HistogramBin {
   /** Lower and upper bound of the bin in ms (a bin of zeros has both 0). */
   from: number;
   to: number;
   count: number;
+}
+
+/** A sketch as plain data, to save it across restarts (see ./snapshot). */
+export interface SketchState {
+  /** [bin index, count], any order. */
+  bins: [number, number][];
+  zeros: number;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
 }
 
 export class LatencySketch {
@@ -53,6 +64,24 @@ export class LatencySketch {
     this.min = Math.min(this.min, other.min);
     this.max = Math.max(this.max, other.max);
     while (this.bins.size > MAX_BINS) this.foldLowest();
+  }
+
+  state(): SketchState {
+    const { zeros, count, sum, min, max } = this;
+    return { bins: [...this.bins], zeros, count, sum, min, max };
+  }
+
+  /** The sketch a `state()` came from; assumes a state that passed ./snapshot's schema. */
+  static fromState(state: SketchState): LatencySketch {
+    const sketch = new LatencySketch();
+    for (const [index, n] of state.bins) sketch.bins.set(index, (sketch.bins.get(index) ?? 0) + n);
+    while (sketch.bins.size > MAX_BINS) sketch.foldLowest();
+    sketch.zeros = state.zeros;
+    sketch.count = state.count;
+    sketch.sum = state.sum;
+    sketch.min = state.count === 0 ? Infinity : state.min;
+    sketch.max = state.count === 0 ? -Infinity : state.max;
+    return sketch;
   }
 
   /** The value at quantile q (0..1), or null when empty. Exact at the extremes (min/max are kept). */

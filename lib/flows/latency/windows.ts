@@ -7,7 +7,7 @@
  * passed in, never read, and a slot is reused (cleared) once its time has gone past the ring.
  */
 import { keepSlowest, type LatencySample } from "./slowest";
-import { LatencySketch } from "./sketch";
+import { LatencySketch, type SketchState } from "./sketch";
 
 export const WINDOWS = { "1m": 60_000, "5m": 300_000, "1h": 3_600_000 } as const;
 export type LatencyWindow = keyof typeof WINDOWS;
@@ -23,6 +23,19 @@ export interface Slot {
   slowest: LatencySample[];
 }
 
+/** A slot as plain data, to save it across restarts (see ./snapshot). */
+export interface SlotState {
+  start: number;
+  sketch: SketchState;
+  slowest: LatencySample[];
+}
+
+/** Both rings of a WindowedLatency as plain data. */
+export interface WindowedState {
+  fine: SlotState[];
+  coarse: SlotState[];
+}
+
 class SlotRing {
   private readonly slots: (Slot | undefined)[];
 
@@ -31,17 +44,38 @@ class SlotRing {
   }
 
   record(sample: LatencySample): void {
-    const start = Math.floor(sample.at / this.shape.slotMs) * this.shape.slotMs;
+    const slot = this.slotAt(sample.at);
+    if (!slot) return;
+    slot.sketch.add(sample.ms);
+    keepSlowest(slot.slowest, sample, SLOWEST_PER_SLOT);
+  }
+
+  /** Merges a saved slot into the slot of its time, as if its samples had been recorded now. */
+  absorb(saved: SlotState): void {
+    const slot = this.slotAt(saved.start);
+    if (!slot) return;
+    slot.sketch.merge(LatencySketch.fromState(saved.sketch));
+    for (const sample of saved.slowest) keepSlowest(slot.slowest, sample, SLOWEST_PER_SLOT);
+  }
+
+  state(): SlotState[] {
+    return this.slots
+      .filter((s): s is Slot => s !== undefined)
+      .map((s) => ({ start: s.start, sketch: s.sketch.state(), slowest: s.slowest }));
+  }
+
+  /** The slot holding time `at`, cleared first when it still holds an older time; none when `at` is older. */
+  private slotAt(at: number): Slot | undefined {
+    const start = Math.floor(at / this.shape.slotMs) * this.shape.slotMs;
     const i = (start / this.shape.slotMs) % this.shape.slots;
     let slot = this.slots[i];
     // A sample older than what the ring already moved on to has nowhere to go.
-    if (slot && slot.start > start) return;
+    if (slot && slot.start > start) return undefined;
     if (!slot || slot.start !== start) {
       slot = { start, sketch: new LatencySketch(), slowest: [] };
       this.slots[i] = slot;
     }
-    slot.sketch.add(sample.ms);
-    keepSlowest(slot.slowest, sample, SLOWEST_PER_SLOT);
+    return slot;
   }
 
   /** Slots that started in (endMs − spanMs, endMs], oldest first. */
@@ -89,6 +123,16 @@ export class WindowedLatency {
 
   idle(nowMs: number): boolean {
     return this.coarse.idle(nowMs);
+  }
+
+  state(): WindowedState {
+    return { fine: this.fine.state(), coarse: this.coarse.state() };
+  }
+
+  /** Merges saved rings into these (after a restart, while new samples may already be arriving). */
+  absorb(saved: WindowedState): void {
+    for (const slot of saved.fine) this.fine.absorb(slot);
+    for (const slot of saved.coarse) this.coarse.absorb(slot);
   }
 
   get bytes(): number {
