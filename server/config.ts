@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { DEFAULT_DLQ_PATTERNS, dlqPatternProblem } from "@/lib/dlq";
+import { type KafkaTls, readTlsFiles } from "@/server/kafka/tls-files";
 
 const brokerList = z
   .string()
@@ -74,6 +75,9 @@ const envSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  KAFKA_SSL_CA_FILE: z.string().optional(),
+  KAFKA_SSL_CERT_FILE: z.string().optional(),
+  KAFKA_SSL_KEY_FILE: z.string().optional(),
   KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),
@@ -131,7 +135,7 @@ function storeBackend(setting: string): "embedded" | "memory" | "postgres" {
   return setting === "embedded" || setting === "memory" ? setting : "postgres";
 }
 
-function toConfig(env: z.infer<typeof envSchema>) {
+function toConfig(env: z.infer<typeof envSchema>, tls: KafkaTls) {
   const sasl =
     env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
       ? {
@@ -141,7 +145,13 @@ function toConfig(env: z.infer<typeof envSchema>) {
         }
       : null;
   return {
-    kafka: { brokers: env.KAFKA_BROKERS, clientId: env.KAFKA_CLIENT_ID, ssl: env.KAFKA_SSL, sasl },
+    kafka: {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID,
+      // null: plaintext; {}: TLS trusting the system's CAs; else the CA and client certificate files' PEM.
+      ssl: env.KAFKA_SSL ? tls : null,
+      sasl,
+    },
     http: {
       host: env.EVENTSCOPE_HOST,
       port: env.EVENTSCOPE_PORT,
@@ -224,11 +234,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       "KAFKA_SASL_*: set all of KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD",
     );
   }
+  const tlsFiles = { ca: e.KAFKA_SSL_CA_FILE, cert: e.KAFKA_SSL_CERT_FILE, key: e.KAFKA_SSL_KEY_FILE };
+  if (!e.KAFKA_SSL && Object.values(tlsFiles).some(Boolean))
+    problems.push(
+      "KAFKA_SSL_CA_FILE / _CERT_FILE / _KEY_FILE: set KAFKA_SSL=true too (they are TLS settings)",
+    );
+  const { tls, problems: tlsProblems } = readTlsFiles(tlsFiles);
+  problems.push(...tlsProblems);
   if (Boolean(e.EVENTSCOPE_SCHEMA_REGISTRY_USERNAME) !== Boolean(e.EVENTSCOPE_SCHEMA_REGISTRY_PASSWORD)) {
     problems.push(
       "EVENTSCOPE_SCHEMA_REGISTRY_USERNAME / _PASSWORD: basic auth needs both (or neither) of them",
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return toConfig(e);
+  return toConfig(e, tls);
 }

@@ -38,4 +38,25 @@ describe("kafkaLogLevel", () => {
     ).toBe("error");
     expect(kafkaLogLevel(ERROR, { error: "Not authorized to access group: eventscope" })).toBe("error");
   });
+
+  it("drops kafkajs' per-attempt lines about a refused login or an untrusted certificate to debug", () => {
+    // As kafkajs logs them over SASL_SSL with a wrong password, or without the CA that signed the broker.
+    expect(
+      kafkaLogLevel(ERROR, {
+        message: "SASL SCRAM SHA512 authentication failed: Authentication failed during authentication",
+      }),
+    ).toBe("debug");
+    expect(
+      kafkaLogLevel(ERROR, {
+        message: "Response SaslAuthenticate(key: 36, version: 2)",
+        error: "Authentication failed: Invalid username or password",
+      }),
+    ).toBe("debug");
+    expect(
+      kafkaLogLevel(ERROR, {
+        message:
+          "Failed to connect to seed broker, trying another broker from the list: Connection error: self-signed certificate in certificate chain",
+      }),
+    ).toBe("debug");
+  });
 });

@@ -16,10 +16,21 @@ const COORDINATOR_STARTING = [
   "This is not the correct coordinator for this group",
 ];
 
+/**
+ * A refused login (SASL) or a broker certificate that is not trusted fails every connection of every
+ * client, and kafkajs logs each attempt, up to a dozen lines a retry loop. Eventscope's broker monitor
+ * states that cause once, in one line naming the setting to fix, so kafkajs' own lines about it drop to
+ * debug. "Not authorized" (an ACL refusing one request) is not among them: that stays an error.
+ */
+const REFUSED_CONNECTION = /authentication failed|certificate/i;
+
+/** `entry`: the kafkajs log entry (its `message`, and `error` when it reports one). */
 export function kafkaLogLevel(level: number, entry: Readonly<Record<string, unknown>>): LogLevelName | null {
   const name = KAFKAJS_LEVELS[level];
   if (name === undefined) return null;
   if (name === "error" && typeof entry.error === "string" && COORDINATOR_STARTING.includes(entry.error))
     return "debug";
+  const said = [entry.message, entry.error].filter((s): s is string => typeof s === "string");
+  if ((name === "error" || name === "warn") && said.some((s) => REFUSED_CONNECTION.test(s))) return "debug";
   return name;
 }

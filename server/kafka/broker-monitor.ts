@@ -7,6 +7,7 @@ import { type Admin, logLevel } from "kafkajs";
 import type { BrokerStatus } from "@/lib/model/status";
 import type { Config } from "@/server/config";
 import { createKafka } from "@/server/kafka/client";
+import { kafkaConnectionProblem } from "@/server/kafka/connection-problem";
 import type { Logger } from "@/server/logger";
 
 export interface BrokerMonitor {
@@ -77,7 +78,7 @@ export function startBrokerMonitor(config: Config, logger: Logger, now = Date.no
         controllerId: null,
         clusterId: status.clusterId,
         checkedAt: now(),
-        error: error instanceof Error ? error.message : String(error),
+        error: kafkaConnectionProblem(error),
       });
     }
     return status;

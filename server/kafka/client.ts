@@ -8,7 +8,7 @@ function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ level, log }) => {
       const { message, ...extra } = log;
-      logger[kafkaLogLevel(level, extra) ?? "info"]({ kafkajs: extra }, message);
+      logger[kafkaLogLevel(level, log) ?? "info"]({ kafkajs: extra }, message);
     };
 }
 
@@ -25,7 +25,8 @@ export function createKafka(config: Config["kafka"], logger: Logger, options: Cl
   const kafkaConfig: KafkaConfig = {
     clientId: options.clientId ?? config.clientId,
     brokers: config.brokers,
-    ssl: config.ssl,
+    // An object, even empty, makes kafkajs connect with TLS; unset fields keep Node's defaults.
+    ssl: config.ssl === null ? false : { ...config.ssl },
     logLevel: options.level ?? logLevel.WARN,
     logCreator: pinoLogCreator(logger.child({ component: "kafkajs" })),
     connectionTimeout: options.connectionTimeout ?? 3_000,

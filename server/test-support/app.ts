@@ -7,6 +7,7 @@ import { createHttpApp, listen } from "@/server/http/app";
 import { createHttpSecurity } from "@/server/http/http-security";
 import { type BrokerMonitor, startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
+import type { Logger } from "@/server/logger";
 import { testLogger } from "@/server/test-support/silent-logger";
 
 export interface TestApp {
@@ -17,8 +18,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(config: Config, features: FeatureSet = ALL_FEATURES): Promise<TestApp> {
-  const logger = testLogger();
+/** `logger`: a test that checks what the server logs passes its own. */
+export async function startTestApp(
+  config: Config,
+  features: FeatureSet = ALL_FEATURES,
+  logger: Logger = testLogger(),
+): Promise<TestApp> {
   const brokerMonitor = startBrokerMonitor(config, logger);
   const security = createHttpSecurity(config, { dev: false });
   const { server, router } = createHttpApp(logger, null, security);

@@ -1,0 +1,50 @@
+/**
+ * One line saying why Kafka cannot be reached, for the broker status (UI badge, /api/health) and the log.
+ * kafkajs wraps the cause (a retry error around a connection error around Node's TLS error) and OpenSSL's
+ * messages span lines; a secured cluster's two common mistakes — a CA that is not trusted, a wrong
+ * password — get the setting to check. The broker's SASL answers never contain the password, and nothing
+ * from the configuration is added here.
+ */
+
+/** Node's codes for a broker certificate that does not chain to a trusted CA. */
+const UNTRUSTED = new Set([
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+]);
+/** The broker's TLS alerts when it wants a (valid) client certificate: mutual TLS. */
+const CLIENT_CERT_REFUSED = /^ERR_SSL_(SSLV3_ALERT_BAD_CERTIFICATE|TLSV13_ALERT_CERTIFICATE_REQUIRED)$/;
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  cause?: unknown;
+}
+
+/** The error and the errors it wraps, outermost first (bounded: a cause chain could loop). */
+function chain(error: unknown): ErrorLike[] {
+  const out: ErrorLike[] = [];
+  for (let e = error; typeof e === "object" && e !== null && out.length < 5; e = (e as ErrorLike).cause)
+    out.push(e as ErrorLike);
+  return out;
+}
+
+const firstLine = (text: string) => text.trim().split("\n")[0]?.trim() ?? "";
+
+export function kafkaConnectionProblem(error: unknown): string {
+  const errors = chain(error);
+  const message = firstLine(String(errors[0]?.message ?? error));
+  const code = errors.map((e) => e.code).find((c): c is string => typeof c === "string");
+  if (errors.some((e) => e.name === "KafkaJSSASLAuthenticationError"))
+    return `${message}; check KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD`;
+  if (code !== undefined && UNTRUSTED.has(code))
+    return `TLS: the broker's certificate is not trusted (${message.replace(/^Connection error: /, "")}); set KAFKA_SSL_CA_FILE to the CA that signed it`;
+  if (code === "ERR_TLS_CERT_ALTNAME_INVALID")
+    return `TLS: the broker's certificate is not for the address in KAFKA_BROKERS (${message.replace(/^Connection error: /, "")})`;
+  if (code !== undefined && CLIENT_CERT_REFUSED.test(code))
+    return "TLS: the broker refused Eventscope's client certificate (or wants one); check KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE";
+  return message;
+}
