@@ -1,6 +1,6 @@
 /**
- * Debian packages `npm test` needs outside npm: Chromium for Playwright (never downloaded by the tests) and
- * Prometheus for the metrics integration test. Checked before the first step, so a fresh machine learns at
+ * Debian packages `npm test` needs outside npm: Chromium for Playwright (never downloaded by the tests),
+ * Prometheus for the metrics integration test and OpenSSL for the secured-cluster test's certificates. Checked before the first step, so a fresh machine learns at
  * once what it lacks instead of failing minutes later; as root with apt-get (CI, containers) they are
  * installed right away, as `.ci/run` does.
  */
@@ -17,6 +17,7 @@ export interface SystemPackage {
 export const REQUIRED_PACKAGES: readonly SystemPackage[] = [
   { binary: "/usr/bin/chromium", debianPackage: "chromium" },
   { binary: "/usr/bin/prometheus", debianPackage: "prometheus" },
+  { binary: "/usr/bin/openssl", debianPackage: "openssl" },
 ];
 
 export function missingPackages(
