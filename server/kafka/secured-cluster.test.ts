@@ -84,7 +84,11 @@ function secured(env: Record<string, string>): Config {
   });
 }
 
-const saslSsl = (mechanism: "scram-sha-512" | "plain", user: SaslUser, env: Record<string, string> = {}) =>
+const saslSsl = (
+  mechanism: "scram-sha-512" | "scram-sha-256" | "plain",
+  user: SaslUser,
+  env: Record<string, string> = {},
+) =>
   secured({
     KAFKA_BROKERS: broker.saslSslAddress,
     KAFKA_SASL_MECHANISM: mechanism,
@@ -194,9 +198,11 @@ describe("over SASL_SSL with SCRAM-SHA-512", () => {
 
 describe("other ways in", () => {
   afterAll(closeApps);
-  it("reads over SASL_SSL with PLAIN, and over mutual TLS with a client certificate", async () => {
-    const [plain, mutualTls] = await Promise.all([
+
+  it("reads over SASL_SSL with PLAIN and SCRAM-SHA-256, and over mutual TLS with a client certificate", async () => {
+    const dashboards = await Promise.all([
       start(saslSsl("plain", broker.plainUser)),
+      start(saslSsl("scram-sha-256", broker.scramSha256User)),
       start(
         secured({
           KAFKA_BROKERS: broker.mutualTlsAddress,
@@ -206,8 +212,8 @@ describe("other ways in", () => {
       ),
     ]);
     const { traceId } = await tracedTopic(2);
-    await Promise.all([traceHops(plain, traceId, 2), traceHops(mutualTls, traceId, 2)]);
-    for (const app of [plain, mutualTls]) {
+    await Promise.all(dashboards.map((app) => traceHops(app, traceId, 2)));
+    for (const app of dashboards) {
       const { body } = await getJson<HealthResponse>(`${app.url}/api/health`);
       expect(body.broker.state).toBe("up");
     }

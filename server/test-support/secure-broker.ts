@@ -26,7 +26,9 @@ export interface SecureBroker {
   /** SSL with ssl.client.auth=required (mutual TLS, no SASL). */
   mutualTlsAddress: string;
   certificates: TestCertificates;
+  /** A SCRAM-SHA-512 user, and one with SCRAM-SHA-256 credentials only. */
   scramUser: SaslUser;
+  scramSha256User: SaslUser;
   plainUser: SaslUser;
   stop(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function startSecureBroker(
   mkdirSync(tlsDir, { recursive: true });
   const certificates = createTestCertificates(tlsDir);
   const scramUser = user("es-scram");
+  const scramSha256User = user("es-scram256");
   const plainUser = user("es-plain");
   const instance: Partial<BrokerInstance> = {
     ...place,
@@ -76,8 +79,12 @@ export async function startSecureBroker(
       "ssl.truststore.type": "PEM",
       "ssl.truststore.location": certificates.caFile,
       "listener.name.ssl.ssl.client.auth": "required",
-      "listener.name.sasl_ssl.sasl.enabled.mechanisms": "SCRAM-SHA-512,PLAIN",
+      "listener.name.sasl_ssl.sasl.enabled.mechanisms": "SCRAM-SHA-512,SCRAM-SHA-256,PLAIN",
       "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config": jaas(
+        "org.apache.kafka.common.security.scram.ScramLoginModule",
+        {},
+      ),
+      "listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config": jaas(
         "org.apache.kafka.common.security.scram.ScramLoginModule",
         {},
       ),
@@ -86,7 +93,10 @@ export async function startSecureBroker(
         { [`user_${plainUser.username}`]: plainUser.password },
       ),
     },
-    scramCredentials: [`SCRAM-SHA-512=[name=${scramUser.username},password=${scramUser.password}]`],
+    scramCredentials: [
+      `SCRAM-SHA-512=[name=${scramUser.username},password=${scramUser.password}]`,
+      `SCRAM-SHA-256=[name=${scramSha256User.username},password=${scramSha256User.password}]`,
+    ],
   };
   const stop = async () => {
     await stopBroker(instance);
@@ -105,6 +115,7 @@ export async function startSecureBroker(
     mutualTlsAddress: `127.0.0.1:${basePort + 3}`,
     certificates,
     scramUser,
+    scramSha256User,
     plainUser,
     stop,
   };
