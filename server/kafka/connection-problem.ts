@@ -43,7 +43,7 @@ export function kafkaConnectionProblem(error: unknown): string {
   if (code !== undefined && UNTRUSTED.has(code))
     return `TLS: the broker's certificate is not trusted (${message.replace(/^Connection error: /, "")}); set KAFKA_SSL_CA_FILE to the CA that signed it`;
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID")
-    return `TLS: the broker's certificate is not for the address in KAFKA_BROKERS (${message.replace(/^Connection error: /, "")})`;
+    return `TLS: the broker's certificate does not name the address Eventscope connected to (${message.replace(/^Connection error: /, "")})`;
   if (code !== undefined && CLIENT_CERT_REFUSED.test(code))
     return "TLS: the broker refused Eventscope's client certificate (or wants one); check KAFKA_SSL_CERT_FILE and KAFKA_SSL_KEY_FILE";
   return message;

@@ -37,6 +37,14 @@ describe("kafkaConnectionProblem", () => {
     );
   });
 
+  it("says so when the broker's certificate is for another name (an advertised address it does not list)", () => {
+    const altname =
+      "Hostname/IP does not match certificate's altnames: IP: 10.0.0.7 is not in the cert's list: 127.0.0.1";
+    expect(kafkaConnectionProblem(wrapped(altname, "ERR_TLS_CERT_ALTNAME_INVALID"))).toBe(
+      `TLS: the broker's certificate does not name the address Eventscope connected to (${altname})`,
+    );
+  });
+
   it("says the client certificate was refused, in one line instead of OpenSSL's multi-line error", () => {
     const openssl =
       "80AC01366D7F0000:error:0A000412:SSL routines:ssl3_read_bytes:sslv3 alert bad certificate:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 42\n";

@@ -284,6 +284,9 @@ describe("a refused connection", () => {
         const later = await getJson<HealthResponse>(`${app.url}/api/health`);
         expect(later.body.broker.error).toBe(line);
         expect((await fetch(`${app.url}/api/traces`)).status).toBe(200);
+        const metricsResponse = await fetch(`${app.url}/metrics`);
+        expect(metricsResponse.status).toBe(200);
+        const metrics = await metricsResponse.text();
         const stating = warnings(log.lines).filter((l) => l.includes(JSON.stringify(line)));
         expect(stating, "the cause, stated once").toHaveLength(1);
         expect(stating[0]).toContain('"msg":"Kafka unreachable"');
@@ -291,7 +294,7 @@ describe("a refused connection", () => {
         expect(fromKafkajs, "kafkajs' per-attempt lines stay at debug").toEqual([]);
         for (const secret of secrets()) {
           expect(log.lines.filter((l) => l.includes(secret))).toEqual([]);
-          expect(health.text + later.text + JSON.stringify(pushed)).not.toContain(secret);
+          expect(health.text + later.text + JSON.stringify(pushed) + metrics).not.toContain(secret);
         }
       } finally {
         await app.close();
