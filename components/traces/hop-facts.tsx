@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { ParentVia, TraceHop } from "@/lib/traces";
 import { formatFullTimestamp } from "@/components/events/format";
 import { formatDuration } from "@/components/traces/trace-format";
+import { copyTitle } from "@/components/traces/waterfall-markers";
 import styles from "@/components/traces/hop-detail.module.css";
 
 const parentVia: Record<ParentVia, string> = {
@@ -47,6 +48,37 @@ export function HopFacts({ hop, traceStart }: { hop: TraceHop; traceStart: numbe
       {hop.parentId ? (
         <Fact label="Parent">
           {parentVia[hop.parentVia ?? "causation"]} <Mono>{hop.parentId}</Mono>
+        </Fact>
+      ) : null}
+      {hop.copy ? (
+        <>
+          <Fact label="Made by" testId="hop-copy-made-by">
+            {hop.copy.kind === "redrive" ? (
+              "a re-drive out of the dead-letter topic"
+            ) : hop.copy.gaveUpGroup ? (
+              <span title={copyTitle(hop.copy)}>
+                group <Mono>{hop.copy.gaveUpGroup}</Mono>, which gave up on it
+                <span className={styles.muted}>
+                  {" "}
+                  (
+                  {hop.copy.groupFrom === "dead-letter" ? "named by the dead letter" : "it read the original"}
+                  )
+                </span>
+              </span>
+            ) : (
+              <span className={styles.muted}>a consumer group that is not known</span>
+            )}
+          </Fact>
+          <Fact label="Original producer" testId="hop-original-producer">
+            {hop.copy.originalProducer ?? <span className={styles.muted}>unknown</span>}
+          </Fact>
+        </>
+      ) : null}
+      {hop.deadLetter ? (
+        <Fact label="Re-driven" testId="hop-recovered">
+          {hop.recoveredByRedrive
+            ? "yes, and the re-driven copy was consumed again"
+            : "not yet (or its re-driven copy has not been consumed)"}
         </Fact>
       ) : null}
       {hop.missingParent ? (

@@ -60,6 +60,7 @@ export const WaterfallRow = memo(function WaterfallRow({
       data-hop-id={row.id}
       data-service={row.service ?? ""}
       data-dead-letter={row.deadLetter ? "true" : "false"}
+      data-copied-by={row.copy?.gaveUpGroup ?? undefined}
       data-link={row.link}
       data-consumers={consumers.join(",")}
       data-status={row.status}
@@ -93,7 +94,16 @@ export const WaterfallRow = memo(function WaterfallRow({
         <span className={styles.swatch} aria-hidden />
         <span className={styles.names}>
           <span className={styles.line}>
-            <span className={styles.service}>{row.service ?? "unknown"}</span>
+            {/* A retry or dead-letter copy is the work of the group that gave up on it; the copy's
+                own service header is the original producer's, shown beside it. */}
+            {row.copy?.gaveUpGroup ? (
+              <span className={styles.service} data-testid="copy-made-by">
+                {row.copy.gaveUpGroup}
+                <span className={styles.copyOf}> · from {row.service ?? "unknown"}</span>
+              </span>
+            ) : (
+              <span className={styles.service}>{row.service ?? "unknown"}</span>
+            )}
             <span className={styles.label}>{row.label}</span>
           </span>
           <span className={styles.line}>

@@ -67,13 +67,14 @@ describe("decodeDeadLetter: Kafka Streams (KIP-1034)", () => {
 });
 
 describe("decodeDeadLetter: plain x-original-* headers", () => {
-  it("reads origin, error type, message, attempts and first failure time", () => {
+  it("reads origin, the group that gave up, error type, message, attempts and first failure time", () => {
     const d = decodeDeadLetter(
       letter("payments.DLQ", [
         header("correlation-id", "c-123"),
         header("x-original-topic", "payments"),
         header("x-original-partition", "0"),
         header("x-original-offset", "17"),
+        header("x-original-consumer-group", "payment-service"),
         header("x-error-type", "PaymentDeclined"),
         header("x-error-message", "card declined"),
         header("x-attempts", "3"),
@@ -81,7 +82,14 @@ describe("decodeDeadLetter: plain x-original-* headers", () => {
       ]),
     );
     expect(d).toMatchObject({
-      origin: { topic: "payments", partition: 0, offset: "17", source: "header", family: "plain" },
+      origin: {
+        topic: "payments",
+        partition: 0,
+        offset: "17",
+        consumerGroup: "payment-service",
+        source: "header",
+        family: "plain",
+      },
       error: { type: "PaymentDeclined", message: "card declined" },
       attempts: 3,
       firstFailureAt: 1700000000000,

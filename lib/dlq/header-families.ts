@@ -128,7 +128,13 @@ export const FAMILIES: readonly FamilySpec[] = [
   {
     family: "plain",
     numbers: "decimal",
-    origin: { topic: "x-original-topic", partition: "x-original-partition", offset: "x-original-offset" },
+    origin: {
+      topic: "x-original-topic",
+      partition: "x-original-partition",
+      offset: "x-original-offset",
+      // The demo's payment-service, and apps following its lead, name the group that gave up.
+      consumerGroup: "x-original-consumer-group",
+    },
     error: { type: "x-error-type", message: "x-error-message" },
     attempts: "x-attempts",
     firstFailureAt: "x-first-failure-at",

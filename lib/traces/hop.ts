@@ -57,6 +57,7 @@ export function buildHop(placed: Placed, ctx: HopContext): TraceHop {
       consumers,
       children.map((c) => c.timestamp),
     ),
+    copy: null, // set once every hop is built (./copies: attributeCopies)
     deadLetter,
     recoveredByRedrive: false, // set once every hop is built (./status: markRecoveredDeadLetters)
     status: deadLetter || event.decodeError !== null ? "error" : "ok",

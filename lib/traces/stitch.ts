@@ -2,6 +2,7 @@ import { isDlqTopicName } from "@/lib/dlq";
 import type { EventSummary } from "@/lib/model/event";
 
 import { indexConsumption } from "./consumption";
+import { attributeCopies } from "./copies";
 import { breakCycles } from "./cycles";
 import { dedupeEvents } from "./dedupe";
 import { buildHop } from "./hop";
@@ -27,6 +28,8 @@ export interface StitchOptions {
   inferParentsByTime?: boolean;
   /** See ./status. */
   settleMs?: number;
+  /** Dead-letter hop id → the consumer group its headers say gave up on it (see ./copies). */
+  deadLetterGroups?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -67,6 +70,7 @@ export function stitchTrace(
   };
   const hops = causalOrder(order, parentOf).map((placed) => buildHop(placed, context));
   markRecoveredDeadLetters(hops);
+  attributeCopies(hops, options.deadLetterGroups);
   return assemble(hops, duplicatesDropped, options);
 }
 

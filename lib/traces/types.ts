@@ -65,6 +65,25 @@ export interface HopConsumer {
   source: ConsumptionSource;
 }
 
+/**
+ * Who made a hop that copies an earlier record (a retry, a dead letter, a re-drive; see ./copies). Kafka
+ * records no producer, and a copy carries the original's producer headers, so the copy's `service` names
+ * the original producer; the work of copying belongs to the consumer group that gave up on the record.
+ */
+export interface HopCopy {
+  kind: "retry" | "dead-letter" | "redrive";
+  /** The group that gave up on the copied record and produced this copy; null when unknown or a re-drive. */
+  gaveUpGroup: string | null;
+  /**
+   * "dead-letter": the dead letter names its group (Spring's `kafka_dlt-original-consumer-group`,
+   * `x-original-consumer-group`, Spring Cloud Stream's `error.<topic>.<group>` name); "consumer-of-original":
+   * the group known to have read the copied record (with several, the one named most like the copy's topic).
+   */
+  groupFrom: "dead-letter" | "consumer-of-original" | null;
+  /** The service that produced the first record of the copy chain. */
+  originalProducer: string | null;
+}
+
 export type HopStatus = "ok" | "error";
 /** See ./status: "recovered" is a trace whose every failure was a dead letter re-driven and consumed again. */
 export const TRACE_STATUSES = ["ok", "error", "in-progress", "recovered"] as const;
@@ -108,6 +127,8 @@ export interface TraceHop {
   /** `endAt − producedAt`. */
   durationMs: number;
 
+  /** Set when the hop copies an earlier record of the trace: who made the copy (see HopCopy). */
+  copy: HopCopy | null;
   deadLetter: boolean;
   /**
    * A dead-letter hop with a re-driven copy below it (same message id, on a topic that is not a DLQ) that
@@ -164,6 +185,8 @@ export interface WaterfallRow {
   queueMs: number | null;
   processingMs: number | null;
   deadLetter: boolean;
+  /** For a retry, dead-letter or re-driven copy: who made it, and the original producer (see HopCopy). */
+  copy: HopCopy | null;
   /** Its parent was inferred from time order, so the UI can draw the indentation as a guess. */
   inferredParent: boolean;
   missingParent: boolean;

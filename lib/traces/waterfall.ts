@@ -41,6 +41,7 @@ export function waterfallRows(trace: StitchedTrace, options: WaterfallOptions = 
       queueMs: hop.queueMs,
       processingMs: hop.processingMs,
       deadLetter: hop.deadLetter,
+      copy: hop.copy,
       inferredParent: hop.parentVia === "time",
       missingParent: hop.missingParent,
       hasChildren: hop.childIds.length > 0,

@@ -21,6 +21,7 @@ import { describeWindow } from "@/server/store/describe-window";
 import { SummaryCache, traceCacheKey } from "@/server/traces/summary-cache";
 import type { EventStore } from "@/server/store/event-store";
 import { withStoreLookups } from "@/server/traces/store-lookups";
+import { deadLetterGroups } from "@/server/traces/dead-letter-groups";
 
 export interface TraceServiceDeps {
   store: EventStore;
@@ -29,6 +30,8 @@ export interface TraceServiceDeps {
   /** Groups whose commits say nothing about the system (Eventscope's own collector). */
   isOwnGroup: (groupId: string) => boolean;
   isDlqTopic: (topic: string) => boolean;
+  /** DLQ name patterns (a Spring Cloud Stream `error.<topic>.<group>` name names the group); default: the conventions'. */
+  dlqPatterns?: readonly string[];
   now?: () => number;
 }
 
@@ -64,6 +67,7 @@ export function createTraceService(deps: TraceServiceDeps) {
     events: readonly (EventSummary | LinkedEvent)[],
     traceId: string | null,
     byTopic: Map<string, ConsumptionPoint[]>,
+    groupsOfLetters?: ReadonlyMap<string, string>,
   ): StitchedTrace => {
     const topics = new Set(events.map((e) => ("event" in e ? e.event.topic : e.topic)));
     const consumption = [...topics].flatMap((t) => byTopic.get(t) ?? []);
@@ -74,6 +78,7 @@ export function createTraceService(deps: TraceServiceDeps) {
       isDlqTopic: deps.isDlqTopic,
       // The demo and most teams name consumer groups after the service.
       groupForService: (service: string) => service,
+      deadLetterGroups: groupsOfLetters,
     });
   };
 
@@ -88,7 +93,13 @@ export function createTraceService(deps: TraceServiceDeps) {
           "not_found",
           `No trace, correlation id or message id "${raw}" in the store; ${describeWindow(store.stats().window)}.`,
         );
-      const trace = stitch(collected.events, seeds.traceId, consumptionByTopic());
+      const letterGroups = await deadLetterGroups(
+        store,
+        collected.events.map((l) => l.event),
+        deps.isDlqTopic,
+        deps.dlqPatterns,
+      );
+      const trace = stitch(collected.events, seeds.traceId, consumptionByTopic(), letterGroups);
       const deadLetterLinks: Record<string, string> = {};
       for (const hop of trace.hops) {
         if (hop.deadLetter)

@@ -17,6 +17,7 @@ export const tracesFeature: Feature<{ pipeline: Pipeline; lag: LagService | null
       consumption: () => lag?.consumptionHistory() ?? [],
       isOwnGroup: (g) => g.startsWith(`${ctx.config.kafka.clientId}-`),
       isDlqTopic: (t) => isDlqTopicName(t, ctx.config.dlq.patterns),
+      dlqPatterns: ctx.config.dlq.patterns,
     });
 
     ctx.router.route(

@@ -136,7 +136,7 @@ describe("GET /api/traces/:id", () => {
     );
   }, 60_000);
 
-  it("says recovered after re-drive once the dead-lettered order is re-driven and consumed again", async () => {
+  it("says recovered after re-drive once the dead-lettered order is re-driven and consumed again, and gives the dead letter to the group that gave up", async () => {
     demo.system.control.update({ paymentOutage: true });
     const placed = await demo.request<{ traceId: string }>("POST", "/orders", order);
     const dead = await eventually(
@@ -174,12 +174,27 @@ describe("GET /api/traces/:id", () => {
     );
     const dlqHop = recovered.trace.hops.find((h) => h.id === letter.id)!;
     expect(dlqHop).toMatchObject({ deadLetter: true, recoveredByRedrive: true, status: "error" });
+    // The dead letter is payment-service's work (its x-original-consumer-group header says so), not that
+    // of order-service, whose service header the copy still carries.
+    expect(dlqHop.copy).toEqual({
+      kind: "dead-letter",
+      gaveUpGroup: demo.config.groups.payment,
+      groupFrom: "dead-letter",
+      originalProducer: "order-service",
+    });
     const copy = recovered.trace.hops.find((h) => h.parentId === letter.id && h.parentVia === "copy")!;
     expect(copy.deadLetter).toBe(false);
     expect(copy.consumedAt).not.toBeNull();
-    const list = (await (await fetch(`${app.url}/api/traces?status=recovered&limit=200`)).json()) as {
-      traces: { traceId: string }[];
-    };
-    expect(list.traces.map((t) => t.traceId)).toContain(placed.body.traceId);
+    expect(copy.copy).toMatchObject({ kind: "redrive", originalProducer: "order-service" });
+    // The list's summaries are cached for up to 5 s, so it may say so a little later than the trace.
+    await eventually(
+      async () => {
+        const res = await fetch(`${app.url}/api/traces?status=recovered&limit=200`);
+        const list = (await res.json()) as { traces: { traceId: string }[] };
+        return list.traces.some((t) => t.traceId === placed.body.traceId) ? true : undefined;
+      },
+      15_000,
+      "the trace in the list of recovered traces",
+    );
   }, 60_000);
 });

@@ -17,6 +17,7 @@
  */
 import { type Pairable, rememberedBytes, type Remembered, type Hop } from "./pairing-types";
 import { BoundedRecent, stringBytes } from "./bounded-recent";
+import { groupThatGaveUp } from "@/lib/traces/gave-up";
 import { endToEndLatency, extendPathway, hopLatency } from "./definitions";
 
 export interface PairingRules {
@@ -60,7 +61,9 @@ export class FlowPairer {
     if (copyOf) {
       if (copyOf.recordId === event.id) return []; // the same record read again
       known = this.remember(event, copyOf);
-      hops.push(this.hop(copyOf, known, "copy", gaveUp(this.rules.consumersOf(copyOf.topic), event.topic)));
+      hops.push(
+        this.hop(copyOf, known, "copy", groupThatGaveUp(this.rules.consumersOf(copyOf.topic), event.topic)),
+      );
     } else if (event.causationId !== null) {
       const copies = this.byMessage.get(event.causationId);
       const cause = copies?.live ?? copies?.latest;
@@ -170,15 +173,4 @@ export class FlowPairer {
 /** The group a service reads with: named after it, optionally behind a namespace (`shop.inventory-service`). */
 export function groupNamedAfter(groups: readonly string[], service: string): string | undefined {
   return groups.find((g) => g === service) ?? groups.find((g) => g.endsWith(`.${service}`));
-}
-
-function gaveUp(groups: readonly string[], copyTopic: string): string | null {
-  if (groups.length <= 1) return groups[0] ?? null;
-  const shared = groups.map((g) => {
-    let n = 0;
-    while (n < g.length && g[n] === copyTopic[n]) n++;
-    return n;
-  });
-  const best = Math.max(...shared);
-  return shared.filter((n) => n === best).length === 1 ? groups[shared.indexOf(best)]! : null;
 }
