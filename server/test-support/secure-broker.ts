@@ -1,6 +1,6 @@
 /**
  * A second broker of the project's own Kafka, apart from the shared one on 9092, with the listeners a
- * production cluster has: SASL_SSL (SCRAM-SHA-512 users kept by Kafka itself, PLAIN users from the
+ * production cluster has: SASL_SSL (SCRAM-SHA-512 and -256 users kept by Kafka itself, PLAIN users from the
  * listener's JAAS entry) and SSL requiring a client certificate. A PLAINTEXT listener stays for the
  * tests' own setup (topics, producers); Eventscope under test only gets the secured addresses.
  * Certificates and passwords are new on every start. Its state folder (.eventscope/kafka-secure-test-<port>)
