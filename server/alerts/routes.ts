@@ -25,7 +25,7 @@ export function registerAlertRoutes(
   router.route(alertsRoute, () => deps.evaluator.snapshot());
   router.route(alertRulesRoute, rulesResponse);
   router.route(saveAlertRuleRoute, async ({ req, params, body }) => {
-    deps.auth.requireAdmin(req);
+    await deps.auth.requireAdmin(req);
     const rule: AlertRule = { id: params.id, ...(await body()) };
     const current = deps.rules();
     if (!current.some((r) => r.id === rule.id) && current.length >= MAX_RULES)

@@ -10,7 +10,8 @@ import { type AuthService, createAuthService } from "@/server/auth/auth";
 import { OneTimeCode } from "@/server/auth/one-time-code";
 import { clientKey, SignInThrottle } from "@/server/auth/throttle";
 import { isSecureRequest, readCookie, SESSION_COOKIE } from "@/server/auth/request";
-import { type Session, SessionStore } from "@/server/auth/sessions";
+import type { Session } from "@/server/auth/sessions";
+import { openSessions } from "@/server/auth/shared-sessions";
 import { tokenMatches } from "@/server/auth/token";
 import type { Feature, ServingFeature } from "@/server/feature";
 
@@ -37,17 +38,17 @@ const view = (enabled: boolean, s: Session | null): SessionResponse => ({
 
 export const authFeature: Feature<object, ServingFeature<AuthService>> = {
   name: "auth",
-  start(ctx) {
+  async start(ctx) {
     const { router, config } = ctx;
     const adminToken = config.adminToken;
     const enabled = adminToken !== null;
-    const sessions = new SessionStore(config.auth.sessionTtlMs);
+    const log = ctx.logger.child({ component: "auth" });
+    const sessions = await openSessions(config, log);
     const auth = createAuthService({ enabled, sessions, allowedOrigins: config.auth.allowedOrigins });
     const throttle = new SignInThrottle();
     const oneTimeCode = new OneTimeCode(config.auth.signInCode);
-    const log = ctx.logger.child({ component: "auth" });
 
-    router.route(sessionRoute, ({ req }) => view(enabled, auth.session(req)));
+    router.route(sessionRoute, async ({ req }) => view(enabled, await auth.session(req)));
 
     router.route(signInRoute, async ({ req, res, body: readBody }) => {
       auth.requireSameOrigin(req);
@@ -73,24 +74,24 @@ export const authFeature: Feature<object, ServingFeature<AuthService>> = {
         );
       }
       throttle.succeeded(client);
-      const { id, session } = sessions.create(user);
+      const { id, session } = await sessions.create(user);
       setCookie(req, res, id, Math.floor(config.auth.sessionTtlMs / 1000));
       log.info({ user }, "signed in");
       auth.emit({ action: "auth.sign-in", by: user, outcome: "succeeded", message: null });
       return view(enabled, session);
     });
 
-    router.route(signOutRoute, ({ req, res }) => {
+    router.route(signOutRoute, async ({ req, res }) => {
       auth.requireSameOrigin(req);
       const id = readCookie(req, SESSION_COOKIE);
-      const session = sessions.get(id);
-      sessions.delete(id);
+      const session = await sessions.get(id);
+      await sessions.delete(id);
       setCookie(req, res, "", 0);
       if (session)
         auth.emit({ action: "auth.sign-out", by: session.user, outcome: "succeeded", message: null });
       return view(enabled, null);
     });
 
-    return { service: auth, stop: async () => undefined };
+    return { service: auth, stop: () => sessions.close() };
   },
 };

@@ -6,7 +6,8 @@ import type { IncomingMessage } from "node:http";
 import { AppError } from "@/lib/errors";
 import { checkOrigin } from "@/server/auth/origin";
 import { readCookie, SESSION_COOKIE } from "@/server/auth/request";
-import type { Session, SessionStore } from "@/server/auth/sessions";
+import type { Session } from "@/server/auth/sessions";
+import type { Sessions } from "@/server/auth/shared-sessions";
 
 export interface Principal {
   user: string;
@@ -25,8 +26,8 @@ export interface AuthService {
   /** 403 unless the request comes from the dashboard's own origin. */
   requireSameOrigin(req: IncomingMessage): void;
   /** Origin check (403), then a live session (401); returns who is asking. */
-  requireAdmin(req: IncomingMessage): Principal;
-  session(req: IncomingMessage): Session | null;
+  requireAdmin(req: IncomingMessage): Promise<Principal>;
+  session(req: IncomingMessage): Promise<Session | null>;
   /** Sign-in and sign-out events, for the audit log. */
   onEvent(listener: (event: AuthEvent) => void): () => void;
   emit(event: AuthEvent): void;
@@ -34,7 +35,7 @@ export interface AuthService {
 
 export function createAuthService(opts: {
   enabled: boolean;
-  sessions: SessionStore;
+  sessions: Sessions;
   allowedOrigins: readonly string[];
 }): AuthService {
   const listeners = new Set<(e: AuthEvent) => void>();
@@ -49,14 +50,14 @@ export function createAuthService(opts: {
           : `origin ${verdict.origin ?? "?"} is not this dashboard`;
       throw new AppError("forbidden", `cross-origin request refused: ${why}`);
     },
-    requireAdmin(req) {
+    async requireAdmin(req) {
       service.requireSameOrigin(req);
       if (!opts.enabled)
         throw new AppError(
           "unauthorized",
           "this dashboard is read-only: start it with EVENTSCOPE_ADMIN_TOKEN to allow re-drives",
         );
-      const session = service.session(req);
+      const session = await service.session(req);
       if (!session) throw new AppError("unauthorized", "sign in to do this (your session may have expired)");
       return { user: session.user };
     },

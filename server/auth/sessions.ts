@@ -12,7 +12,8 @@ export interface Session {
 
 const MAX_SESSIONS = 1_000;
 
-const hash = (id: string) => createHash("sha256").update(id).digest("base64url");
+/** What is stored of a cookie's session id (here and in the shared stores, shared-sessions.ts). */
+export const hashSessionId = (id: string) => createHash("sha256").update(id).digest("base64url");
 
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
@@ -34,14 +35,14 @@ export class SessionStore {
     const id = randomBytes(32).toString("base64url");
     const createdAt = this.now();
     const session = { user, createdAt, expiresAt: createdAt + this.ttlMs };
-    this.sessions.set(hash(id), session);
+    this.sessions.set(hashSessionId(id), session);
     return { id, session };
   }
 
   /** The live session for a cookie value, or null (unknown, expired, or no cookie). */
   get(id: string | null | undefined): Session | null {
     if (!id) return null;
-    const key = hash(id);
+    const key = hashSessionId(id);
     const session = this.sessions.get(key);
     if (!session) return null;
     if (session.expiresAt <= this.now()) {
@@ -52,7 +53,7 @@ export class SessionStore {
   }
 
   delete(id: string | null | undefined): void {
-    if (id) this.sessions.delete(hash(id));
+    if (id) this.sessions.delete(hashSessionId(id));
   }
 
   get size(): number {
