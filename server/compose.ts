@@ -64,8 +64,8 @@ export interface ComposedServer {
 
 /**
  * Whether this instance is one of several sharing a cluster's work: with the PostgreSQL store or Redis
- * set, instances run side by side, so once-per-cluster work (lag polling) goes to the owner of the
- * deployment's lease. Neither set = one process, which does everything itself.
+ * set, instances run side by side, so once-per-cluster work (lag polling, settling abandoned re-drive
+ * tasks) goes to the owner of the deployment's lease. Neither set = one process, which does it all itself.
  */
 export function sharesWork(config: ServerContext["config"]): boolean {
   return config.store.backend === "postgres" || config.redisUrl !== null;
@@ -106,7 +106,7 @@ export async function composeServer(
     const lag = features.lag ? (await start(features.lag, { ownership })).service : null;
     const auth = features.auth ? (await start(features.auth, {})).service : null;
     const dlq = features.dlq
-      ? (await start(features.dlq, { auth: required(auth, "auth", "dlq") })).service
+      ? (await start(features.dlq, { auth: required(auth, "auth", "dlq"), ownership })).service
       : null;
     if (features.flows)
       await start(features.flows, { pipeline: required(pipeline, "collector", "flows"), dlq });

@@ -1,6 +1,7 @@
 /**
  * The audit log: every re-drive (who, when, which letters, target, resulting offsets, outcome) and every
- * sign-in, appended to `__eventscope_audit` and served from memory by `GET /api/audit`.
+ * sign-in, appended to `__eventscope_audit` and served from memory by `GET /api/audit`. It learns of
+ * re-drives from the task events (`follow`), so nothing that runs a task has to remember to audit it.
  */
 import { randomUUID } from "node:crypto";
 import { CompressionTypes, type Producer } from "kafkajs";
@@ -8,6 +9,7 @@ import type { AuditEntry, AuditOutcome, RedriveTask } from "@/lib/api/dlq";
 import type { AuthEvent } from "@/server/auth";
 import type { Logger } from "@/server/logger";
 import type { StateReader } from "@/server/dlq/state-reader";
+import type { TaskEvents } from "@/server/dlq/task-events";
 import type { SentLetter } from "@/server/dlq/transaction";
 
 /** Letters listed per entry; the ledger has every one of them anyway. */
@@ -37,7 +39,23 @@ export class AuditLog {
     }
   }
 
-  taskStarted(task: RedriveTask, action: "redrive" | "redrive.resume", by = task.requestedBy): Promise<void> {
+  /**
+   * Writes an entry for every task start and end the events report. A start waits for its entry (a
+   * start that cannot be audited fails); an end that cannot be written is logged (append says so).
+   */
+  follow(events: TaskEvents): () => void {
+    return events.on(async (event) => {
+      if (event.type === "started") await this.taskStarted(event.task, event.action, event.by);
+      else if (event.type === "finished")
+        await this.taskFinished(event.task, event.sent, event.note).catch(() => undefined);
+    });
+  }
+
+  private taskStarted(
+    task: RedriveTask,
+    action: "redrive" | "redrive.resume",
+    by = task.requestedBy,
+  ): Promise<void> {
     return this.append({
       action,
       by,
@@ -52,7 +70,7 @@ export class AuditLog {
     });
   }
 
-  taskFinished(task: RedriveTask, sent: readonly SentLetter[], note?: string): Promise<void> {
+  private taskFinished(task: RedriveTask, sent: readonly SentLetter[], note?: string): Promise<void> {
     const outcome: AuditOutcome =
       task.status === "completed" ? "completed" : task.status === "cancelled" ? "cancelled" : "failed";
     return this.append({

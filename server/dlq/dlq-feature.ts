@@ -3,25 +3,33 @@
  * service (mutations need a session; sign-ins go to the audit log). `createDlqFeature` takes other internal topic names for tests.
  */
 import type { AuthService } from "@/server/auth";
+import type { Ownership } from "@/server/cluster/ownership";
 import type { Feature, ServingFeature } from "@/server/feature";
 import { createDlqSocket } from "@/server/dlq/dlq-socket";
 import { registerDlqRoutes } from "@/server/dlq/dlq-routes";
 import { DlqService } from "@/server/dlq/dlq-service";
 import { DEFAULT_INTERNAL_TOPICS, type InternalTopics } from "@/server/dlq/internal-topics";
 
-export type DlqFeature = Feature<{ auth: AuthService }, ServingFeature<DlqService>>;
+export type DlqFeature = Feature<
+  { auth: AuthService; ownership: Ownership | null },
+  ServingFeature<DlqService>
+>;
 
 export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPICS): DlqFeature {
   return {
     name: "dlq",
-    start(ctx, { auth }) {
+    start(ctx, { auth, ownership }) {
       let service: DlqService | null = null;
-      const socket = createDlqSocket(ctx.io, () => service?.tasks.activeTasks() ?? []);
-      service = new DlqService(ctx.config, ctx.logger, topics, {
-        task: (t) => socket.task(t),
-        changed: (t) => socket.changed(t),
-      });
+      const socket = createDlqSocket(ctx.io, () => service?.tasks.running() ?? []);
+      service = new DlqService(
+        ctx.config,
+        ctx.logger,
+        topics,
+        { changed: (t) => socket.changed(t) },
+        ownership,
+      );
       const dlq = service;
+      const unfollow = dlq.taskEvents.on((event) => socket.task(event.task));
       const unsubscribe = auth.onEvent((event) => {
         void dlq.audit.authEvent(event).catch(() => undefined);
       });
@@ -31,6 +39,7 @@ export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPIC
         service: dlq,
         async stop() {
           unsubscribe();
+          unfollow();
           socket.stop();
           await dlq.stop();
         },

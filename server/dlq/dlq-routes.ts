@@ -16,7 +16,6 @@ import { AppError } from "@/lib/errors";
 import type { AuthService } from "@/server/auth";
 import { Reply, type Router } from "@/server/http/router";
 import type { DlqService } from "@/server/dlq/dlq-service";
-import { planBlocker, planRedrive } from "@/server/dlq/planner";
 import { detail, listLetters } from "@/server/dlq/views";
 
 export function registerDlqRoutes(router: Router, dlq: DlqService, auth: AuthService): void {
@@ -36,26 +35,11 @@ export function registerDlqRoutes(router: Router, dlq: DlqService, auth: AuthSer
   });
 
   router.route(redriveRoute, async ({ req, params, body }) => {
-    const who = auth.requireAdmin(req);
+    const who = await auth.requireAdmin(req);
     const request = await body();
     dlq.requireReady();
-    const store = dlq.loadedStore(params.topic);
-    const existingTopics = await dlq.existingTopics();
-    if (request.dryRun) {
-      const { plan } = planRedrive({ request, store, ledger: dlq.state.ledger, existingTopics });
-      return { dryRun: true, plan } satisfies RedriveResponse;
-    }
-    // Claimed before planning and released only if no task starts: a second click waits for nothing, it is refused.
-    const release = dlq.tasks.claim(store.topic);
-    try {
-      const { plan, send } = planRedrive({ request, store, ledger: dlq.state.ledger, existingTopics });
-      const blocker = planBlocker(plan, request);
-      if (blocker) throw blocker;
-      const task = await dlq.tasks.start({ plan, send, request, by: who.user });
-      return new Reply<RedriveResponse>(202, { dryRun: false, plan, task });
-    } finally {
-      release();
-    }
+    const answer = await dlq.redrive.redrive(params.topic, request, who.user);
+    return answer.dryRun ? answer : new Reply<RedriveResponse>(202, answer);
   });
 
   router.route(redrivesRoute, ({ query }) => ({
@@ -64,15 +48,15 @@ export function registerDlqRoutes(router: Router, dlq: DlqService, auth: AuthSer
 
   router.route(redriveTaskRoute, ({ params }) => dlq.tasks.get(params.taskId));
 
-  router.route(cancelRedriveRoute, ({ req, params }) => {
-    auth.requireAdmin(req);
-    return dlq.tasks.cancel(params.taskId);
+  router.route(cancelRedriveRoute, async ({ req, params }) => {
+    await auth.requireAdmin(req);
+    return dlq.redrive.cancel(params.taskId);
   });
 
   router.route(resumeRedriveRoute, async ({ req, params }) => {
-    const who = auth.requireAdmin(req);
+    const who = await auth.requireAdmin(req);
     dlq.requireReady();
-    return dlq.tasks.resume(params.taskId, who.user);
+    return dlq.redrive.resume(params.taskId, who.user);
   });
 
   router.route(auditRoute, ({ query }) => ({

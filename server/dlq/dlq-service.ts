@@ -4,8 +4,9 @@
  * reports `loading` until the ledger has been read, the only state in which re-drives are refused (503).
  */
 import { type Admin, type Kafka, logLevel, type Producer } from "kafkajs";
-import type { DlqState, DlqTopicSummary, RedriveTask } from "@/lib/api/dlq";
+import type { DlqState, DlqTopicSummary } from "@/lib/api/dlq";
 import { AppError } from "@/lib/errors";
+import type { Ownership } from "@/server/cluster/ownership";
 import type { Config } from "@/server/config";
 import { createKafka } from "@/server/kafka/client";
 import type { Logger } from "@/server/logger";
@@ -15,12 +16,14 @@ import { LetterBudget } from "@/server/dlq/letter-budget";
 import { LetterStore } from "@/server/dlq/letter-store";
 import { TxProducers } from "@/server/dlq/producers";
 import { StateReader } from "@/server/dlq/state-reader";
-import { TaskManager } from "@/server/dlq/task-manager";
+import { RedriveService } from "@/server/dlq/redrive-service";
+import { TaskEvents } from "@/server/dlq/task-events";
+import { TaskRunner } from "@/server/dlq/task-runner";
+import { TaskStore } from "@/server/dlq/task-store";
 import { type DlqTopicInfo, TopicCatalog } from "@/server/dlq/topic-catalog";
 import { TopicReader } from "@/server/dlq/topic-reader";
 
 export interface DlqEvents {
-  task(task: RedriveTask): void;
   changed(dlqTopic: string): void;
 }
 
@@ -29,7 +32,11 @@ export class DlqService {
   readonly admin: Admin;
   readonly state: StateReader;
   readonly catalog: TopicCatalog;
-  readonly tasks: TaskManager;
+  readonly tasks: TaskStore;
+  readonly runner: TaskRunner;
+  readonly redrive: RedriveService;
+  /** Task starts, progress and ends: the audit log follows them, the socket pushes them. */
+  readonly taskEvents = new TaskEvents();
   readonly audit: AuditLog;
   private readonly producer: Producer;
   private readonly producers: TxProducers;
@@ -46,6 +53,8 @@ export class DlqService {
     logger: Logger,
     readonly topics: InternalTopics,
     private readonly events: DlqEvents,
+    /** The deployment's lease when instances share the work; null for an instance on its own. */
+    private readonly ownership: Ownership | null = null,
   ) {
     this.log = logger.child({ component: "dlq" });
     const clientId = `${config.kafka.clientId}-dlq`;
@@ -64,7 +73,9 @@ export class DlqService {
     this.state = new StateReader(this.kafka, this.admin, topics, group, this.log);
     this.catalog = new TopicCatalog(this.kafka, this.admin, config.dlq.patterns, group, this.log);
     this.audit = new AuditLog(this.producer, topics.audit, this.state, this.log);
-    this.tasks = new TaskManager({
+    this.audit.follow(this.taskEvents);
+    this.tasks = new TaskStore(this.state, this.producer, topics.tasks);
+    this.runner = new TaskRunner({
       run: {
         producers: this.producers,
         state: this.state,
@@ -73,12 +84,20 @@ export class DlqService {
         log: this.log,
       },
       state: this.state,
-      producer: this.producer,
-      topics,
-      audit: this.audit,
-      store: (t) => (this.readers.get(t)?.loaded ? this.readers.get(t)?.store : undefined),
-      emitTask: (t) => events.task(t),
-      emitChanged: (t) => events.changed(t),
+      tasks: this.tasks,
+      events: this.taskEvents,
+      letters: (t) => (this.readers.get(t)?.loaded ? this.readers.get(t)?.store : undefined),
+      changed: (t) => events.changed(t),
+      log: this.log,
+    });
+    this.redrive = new RedriveService({
+      state: this.state,
+      tasks: this.tasks,
+      runner: this.runner,
+      events: this.taskEvents,
+      producers: this.producers,
+      loadedLetters: (t) => this.loadedStore(t),
+      existingTopics: () => this.existingTopics(),
       log: this.log,
     });
   }
@@ -95,7 +114,9 @@ export class DlqService {
       () => this.producer.connect(),
       () => this.state.start(),
       () => this.state.catchUp(120_000),
-      () => this.tasks.recoverInterrupted(),
+      // Alone, every task recorded as running was this process's before it stopped. In a deployment, the
+      // other instances' tasks are running: only abandoned ones are settled, by the owner (scan).
+      () => (this.ownership ? Promise.resolve() : this.redrive.recoverInterrupted("all")),
     ];
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
@@ -128,6 +149,7 @@ export class DlqService {
 
   /** Looks for DLQ topics now (also used by tests that just created one). */
   async scan(): Promise<void> {
+    if (this.ownership?.isOwner()) await this.redrive.recoverInterrupted("abandoned");
     const { added, removed, names } = await this.catalog.scanNames();
     for (const t of removed) {
       await this.dropReader(t);
@@ -217,7 +239,8 @@ export class DlqService {
           newestAt: letters[0]?.timestamp ?? null,
           windowed: store.windowed,
           loaded,
-          activeTaskId: this.tasks.activeTask(store.topic)?.id ?? null,
+          activeTaskId:
+            this.runner.activeTask(store.topic)?.id ?? this.tasks.runningElsewhere(store.topic)?.id ?? null,
         };
       })
       .sort((a, b) => b.pending - a.pending || a.topic.localeCompare(b.topic));
@@ -231,7 +254,7 @@ export class DlqService {
     this.stopped = true;
     if (this.scanTimer) clearTimeout(this.scanTimer);
     await this.scanning;
-    await this.tasks.stop();
+    await this.runner.stop();
     await this.release();
   }
 

@@ -48,6 +48,7 @@ export class StateReader {
   private progress: ConsumerProgress | null = null;
   private readonly groupId: string;
   private readonly ledgerListeners = new Set<(dlqTopic: string) => void>();
+  private readonly taskListeners = new Set<(record: TaskRecord) => void>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -78,9 +79,11 @@ export class StateReader {
       eachMessage: async ({ topic, message }) => {
         const key = message.key?.toString("utf8") ?? "";
         if (topic === this.topics.ledger) this.readLedger(key, message);
-        else if (topic === this.topics.tasks)
-          this.applyTask(key, parseRecord(taskRecordSchema, message.value));
-        else if (topic === this.topics.audit) {
+        else if (topic === this.topics.tasks) {
+          const record = parseRecord(taskRecordSchema, message.value);
+          this.applyTask(key, record);
+          if (record) for (const l of this.taskListeners) l(record);
+        } else if (topic === this.topics.audit) {
           const entry = parseRecord(auditEntrySchema, message.value);
           if (entry) this.addAudit(entry);
         }
@@ -124,6 +127,15 @@ export class StateReader {
   onLedgerChange(listener: (dlqTopic: string) => void): () => void {
     this.ledgerListeners.add(listener);
     return () => this.ledgerListeners.delete(listener);
+  }
+
+  /**
+   * Called with every task record read from the topic, also one that an instance's own newer record
+   * supersedes here: a cancel asked on another instance must reach the instance running the task.
+   */
+  onTaskRecord(listener: (record: TaskRecord) => void): () => void {
+    this.taskListeners.add(listener);
+    return () => this.taskListeners.delete(listener);
   }
 
   private applyTask(id: string, record: TaskRecord | null): void {
