@@ -47,7 +47,8 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
     const { clusterId } = await ctx.brokerMonitor.checkNow();
     const store = await openEventStoreFor(ctx.config.store, clusterId, log);
     const options = ingestOptions(ctx.config.dlq.patterns, schemaRegistryFor(ctx.config, ctx.logger));
-    const writer = new StoreWriter(store, log);
+    // An eighth of the memory budget may wait to be stored; beyond it the collector reads no further.
+    const writer = new StoreWriter(store, log, Math.floor(ctx.config.memoryBudgetBytes / 8));
     const hub = new TailHub();
     const tail = shareTail(ctx.io, hub, ctx.config.redisUrl !== null);
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };
@@ -82,10 +83,13 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
 
     registerEventRoutes(ctx.router, store, options);
     const detach = registerTailSockets(ctx.io, hub);
+    // Local: with several instances each browser hears the collector of the instance it is connected to.
+    const unwatchState = collector.onStateChange((state) => ctx.io.local.emit("collector:state", state));
     return {
       service: { store, collector, rates, feed },
       async stop() {
         detach();
+        unwatchState();
         tail.stop();
         hub.stop();
         clearInterval(retention);

@@ -7,9 +7,11 @@
  * Fetched batches are written whole, each with its partition's next offset, so the stored position of a
  * partition always matches what the store holds.
  *
- * `push` resolves once the backlog is below MAX_BACKLOG: the collector awaits it, so a store that cannot
- * keep up slows reading from Kafka instead of growing memory. Listeners hear of events once they are
- * stored, so anything that reacts (a watched trace) can read them back.
+ * `push` resolves once the backlog (waiting and in flight) holds fewer bytes than its bound: the
+ * collector awaits it, so a store that cannot keep up slows reading from Kafka instead of growing memory.
+ * The bound is in bytes, not events, because one record may be a few bytes or several megabytes.
+ * Listeners hear of events once they are stored, so anything that reacts (a watched trace) can read them
+ * back.
  */
 import type { EventSummary } from "@/lib/model/event";
 import type { Logger } from "@/server/logger";
@@ -17,13 +19,25 @@ import type { EventStore, IngestedEvent } from "@/server/store/event-store";
 
 /** Events per transaction: large enough to amortise the commit, small enough to stay a few ms. */
 const WRITE_EVENTS = 1_000;
-/** Buffered events beyond which the collector waits. */
-const MAX_BACKLOG = 20_000;
+/** Record bytes per transaction at most (one larger record still goes alone). */
+const WRITE_BYTES = 8 << 20;
+/**
+ * What a buffered event costs beyond its record's own bytes: its summary's strings and objects and the
+ * Kafka client's message objects. Measured from a heap snapshot of the server reading ~1 kB records with
+ * a full backlog: about 3.4 kB per buffered event above the records' bytes.
+ */
+export const BUFFERED_EVENT_OVERHEAD_BYTES = 3_500;
+/** Default bound of the backlog when none is given (the collector passes one from the memory budget). */
+const DEFAULT_MAX_BACKLOG_BYTES = 32 << 20;
+
+const bufferedBytes = (event: IngestedEvent) => event.summary.size + BUFFERED_EVENT_OVERHEAD_BYTES;
+const sumBytes = (events: readonly IngestedEvent[]) => events.reduce((n, e) => n + bufferedBytes(e), 0);
 /** How long to wait before retrying after a failed write (a full disk, a locked file). */
 const RETRY_MS = 1_000;
 
 interface PendingBatch {
   events: IngestedEvent[];
+  bytes: number;
   partitionKey: string;
   next: string;
 }
@@ -32,6 +46,7 @@ interface PendingBatch {
 interface InFlight {
   batches: PendingBatch[];
   events: IngestedEvent[];
+  bytes: number;
   outcome: "waiting" | "stored" | "failed";
 }
 
@@ -39,7 +54,8 @@ export class StoreWriter {
   private readonly pending: PendingBatch[] = [];
   private readonly inFlight: InFlight[] = [];
   private readonly depth: number;
-  private backlog = 0;
+  /** Bytes of the events pushed and not yet stored (waiting or in flight). */
+  private backlogBytes = 0;
   private stopped = false;
   /** Set while a failed write waits for the transactions after it to settle and for its retry. */
   private recovering = false;
@@ -52,15 +68,17 @@ export class StoreWriter {
   constructor(
     private readonly store: EventStore,
     private readonly log: Logger,
+    private readonly maxBacklogBytes = DEFAULT_MAX_BACKLOG_BYTES,
   ) {
     this.depth = Math.max(1, store.concurrentAppends ?? 1);
   }
 
   push(events: IngestedEvent[], partitionKey: string, next: string): Promise<void> {
-    this.pending.push({ events, partitionKey, next });
-    this.backlog += events.length;
+    const bytes = sumBytes(events);
+    this.pending.push({ events, bytes, partitionKey, next });
+    this.backlogBytes += bytes;
     this.scheduleSend();
-    if (this.backlog < MAX_BACKLOG) return Promise.resolve();
+    if (this.backlogBytes < this.maxBacklogBytes) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -92,15 +110,18 @@ export class StoreWriter {
   private send(): void {
     let take = 0;
     let count = 0;
-    while (
-      take < this.pending.length &&
-      (take === 0 || count + this.pending[take]!.events.length <= WRITE_EVENTS)
-    )
-      count += this.pending[take++]!.events.length;
+    let bytes = 0;
+    while (take < this.pending.length) {
+      const next = this.pending[take]!;
+      if (take > 0 && (count + next.events.length > WRITE_EVENTS || bytes + next.bytes > WRITE_BYTES)) break;
+      count += next.events.length;
+      bytes += next.bytes;
+      take++;
+    }
     const batches = this.pending.splice(0, take);
     const events = batches.length === 1 ? batches[0]!.events : batches.flatMap((b) => b.events);
     const positions = new Map(batches.map((b) => [b.partitionKey, b.next]));
-    const entry: InFlight = { batches, events, outcome: "waiting" };
+    const entry: InFlight = { batches, events, bytes, outcome: "waiting" };
     this.inFlight.push(entry);
     this.store.append({ events, positions }).then(
       () => this.settle(entry, "stored"),
@@ -142,8 +163,8 @@ export class StoreWriter {
   private stored(entry: InFlight): void {
     if (this.failures > 0) this.log.info({ failures: this.failures }, "the event store accepts writes again");
     this.failures = 0;
-    this.backlog -= entry.events.length;
-    if (this.backlog < MAX_BACKLOG) this.waiters.splice(0).forEach((resolve) => resolve());
+    this.backlogBytes -= entry.bytes;
+    if (this.backlogBytes < this.maxBacklogBytes) this.waiters.splice(0).forEach((resolve) => resolve());
     if (this.listeners.size > 0 && entry.events.length > 0) {
       const summaries = entry.events.map((e) => e.summary);
       for (const listener of this.listeners) listener(summaries);

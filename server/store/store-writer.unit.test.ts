@@ -90,4 +90,66 @@ describe("StoreWriter", () => {
     expect(heard).toEqual(Array.from({ length: 6_000 }, (_, i) => String(i)));
     await inner.close();
   });
+
+  it("holds the collector back once the buffered records reach its byte bound, however few they are", async () => {
+    const inner = await SqliteEventStore.open({
+      path: ":memory:",
+      retentionMs: HOUR,
+      diskBudgetBytes: 1 << 30,
+      cacheBytes: 8 << 20,
+    });
+    // A store that answers only when told to: everything pushed stays buffered until then.
+    const answers: (() => void)[] = [];
+    const store = Object.create(inner) as EventStore;
+    store.append = (batch) =>
+      new Promise<void>((resolve) => answers.push(() => resolve(inner.append(batch))));
+    const writer = new StoreWriter(store, testLogger(), 16 << 20);
+    const big = (offset: number) => ingested({ offset, value: new Uint8Array(5 << 20) });
+
+    let firstResolved = false;
+    void writer.push([big(0), big(1)], "orders/0", "2").then(() => (firstResolved = true));
+    let secondResolved = false;
+    const second = writer.push([big(2), big(3)], "orders/0", "4").then(() => (secondResolved = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // 10 MiB buffered is below the 16 MiB bound; 20 MiB is not, although it is only four events.
+    expect(firstResolved).toBe(true);
+    expect(secondResolved).toBe(false);
+
+    while (answers.length > 0) answers.shift()!();
+    await second;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    while (answers.length > 0) answers.shift()!();
+    await writer.stop();
+    expect((await inner.topicCounts()).get("orders")).toBe(4);
+    await inner.close();
+  });
+
+  it("puts at most 8 MiB of records in one transaction, a larger record alone", async () => {
+    const store = await SqliteEventStore.open({
+      path: ":memory:",
+      retentionMs: HOUR,
+      diskBudgetBytes: 1 << 30,
+      cacheBytes: 8 << 20,
+    });
+    const sizes: number[] = [];
+    const append = store.append.bind(store);
+    store.append = (batch) => {
+      sizes.push(batch.events.reduce((n, e) => n + e.summary.size, 0));
+      return append(batch);
+    };
+    const writer = new StoreWriter(store, testLogger(), 1 << 30);
+    const events = [3, 3, 3, 3, 12, 1].map((mib, i) =>
+      ingested({ offset: i, value: new Uint8Array(mib << 20) }),
+    );
+    await Promise.all(events.map((e, i) => writer.push([e], "orders/0", String(i + 1))));
+    await writer.stop();
+
+    expect(sizes.length).toBeGreaterThanOrEqual(4);
+    // Only the 12 MiB record's transaction is over 8 MiB, and it holds that record alone.
+    const over = sizes.filter((size) => size > 8 << 20);
+    expect(over).toHaveLength(1);
+    expect(over[0]).toBeLessThan(13 << 20);
+    expect((await store.topicCounts()).get("orders")).toBe(6);
+    await store.close();
+  });
 });
