@@ -98,7 +98,8 @@ export async function composeServer(
   try {
     // Shared live updates first: the features' sockets and rooms then span every instance.
     const redisUrl = ctx.config.redisUrl;
-    if (redisUrl !== null) running.push({ stop: await attachRedisAdapter(ctx.io, redisUrl, ctx.logger) });
+    if (redisUrl !== null)
+      running.push({ stop: await attachRedisAdapter(ctx.io, redisUrl, ctx.config.clusterName, ctx.logger) });
     // Each step takes only what the steps above it built.
     const pipeline = features.collector ? (await start(features.collector, {})).service : null;
     const ownership =

@@ -7,14 +7,21 @@
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient } from "redis";
 import type { Logger } from "@/server/logger";
-import type { LiveServer } from "@/server/live/socket-server";
+import type { LiveIo } from "@/server/live/socket-server";
 
 /** How long the first connection to Redis may take before the start fails. */
 export const START_TIMEOUT_MS = 10_000;
 
+/**
+ * The Redis channel prefix of one deployment. Two deployments (say staging and production) on one Redis
+ * must not hear each other's live events, so it carries EVENTSCOPE_CLUSTER_NAME, as the collector group does.
+ */
+const redisChannelKey = (clusterName: string) => `eventscope:${clusterName}`;
+
 export async function attachRedisAdapter(
-  io: LiveServer,
+  io: LiveIo,
   url: string,
+  clusterName: string,
   logger: Logger,
 ): Promise<() => Promise<void>> {
   const log = logger.child({ component: "redis" });
@@ -49,7 +56,7 @@ export async function attachRedisAdapter(
   } finally {
     clearTimeout(timer);
   }
-  io.adapter(createAdapter(pub, sub, { key: "eventscope" }));
+  io.adapter(createAdapter(pub, sub, { key: redisChannelKey(clusterName) }));
   log.info("live updates are shared with the other instances through Redis");
   return async () => {
     await Promise.allSettled([pub.quit(), sub.quit()]);
