@@ -15,7 +15,8 @@ const MAX_ENTRIES = 256;
 export const LIST_SHARED_FOR_MS = 250;
 
 interface Entry {
-  at: number;
+  /** When the answer was ready; null while it is being computed (every caller meanwhile shares it). */
+  readyAt: number | null;
   text: Promise<string>;
 }
 
@@ -24,20 +25,25 @@ export class SharedAnswers {
 
   constructor(private readonly now: () => number = performance.now.bind(performance)) {}
 
-  /** The answer for `key` computed within the last `maxAgeMs` (or still being computed), else a new one. */
+  /**
+   * The answer for `key` if it is still being computed or was ready within the last `maxAgeMs`, else a new
+   * one. Age counts from when an answer was ready, so a slow computation is not started again and again
+   * by callers that arrive while it runs.
+   */
   get(key: string, maxAgeMs: number, compute: () => Promise<string>): Promise<string> {
-    const at = this.now();
     const entry = this.entries.get(key);
-    if (entry && at - entry.at <= maxAgeMs) return entry.text;
-    const text = compute();
-    const fresh = { at, text };
+    if (entry && (entry.readyAt === null || this.now() - entry.readyAt <= maxAgeMs)) return entry.text;
+    const fresh: Entry = { readyAt: null, text: compute() };
     this.entries.delete(key);
     this.entries.set(key, fresh);
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    text.catch(() => {
-      if (this.entries.get(key) === fresh) this.entries.delete(key);
-    });
-    return text;
+    fresh.text.then(
+      () => (fresh.readyAt = this.now()),
+      () => {
+        if (this.entries.get(key) === fresh) this.entries.delete(key);
+      },
+    );
+    return fresh.text;
   }
 
   get size(): number {

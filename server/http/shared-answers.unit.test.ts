@@ -23,6 +23,25 @@ describe("shared answers of read-only routes", () => {
     expect(computed).toBe(2);
   });
 
+  it("shares an answer still being computed, however long it takes, and counts its age from when it was ready", async () => {
+    const time = clock();
+    const shared = new SharedAnswers(time.now);
+    let computed = 0;
+    let finish: (text: string) => void = () => undefined;
+    const slow = () => {
+      computed++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const first = shared.get("/api/traces?", 250, slow);
+    time.advance(1_000); // a slow store: still computing a second later
+    const second = shared.get("/api/traces?", 250, slow);
+    finish("slow answer");
+    expect(await Promise.all([first, second])).toEqual(["slow answer", "slow answer"]);
+    time.advance(200);
+    expect(await shared.get("/api/traces?", 250, slow)).toBe("slow answer");
+    expect(computed).toBe(1);
+  });
+
   it("never shares an answer between different queries", async () => {
     const shared = new SharedAnswers(clock().now);
     const a = await shared.get("/api/events?topic=a", 250, async () => "a");
