@@ -183,17 +183,26 @@ describe("over SASL_SSL with SCRAM-SHA-512", () => {
       ratePerSec: 10_000,
     });
     expect(started.status).toBe(202);
-    const task = await waitFor(`re-drive task ${started.body.task.id} to finish`, async () => {
-      const { body } = await admin.get<RedriveTask>(`/api/redrives/${started.body.task.id}`);
-      return FINAL_REDRIVE_STATUSES.includes(body.status) ? body : null;
-    });
+    const task = await waitFor(
+      `re-drive task ${started.body.task.id} to finish`,
+      async () => {
+        const { body } = await admin.get<RedriveTask>(`/api/redrives/${started.body.task.id}`);
+        return FINAL_REDRIVE_STATUSES.includes(body.status) ? body : null;
+      },
+      60_000,
+    );
     expect(task).toMatchObject({ status: "completed", total: 50, moved: 50, failed: 0 });
     const again = await admin.post(`/api/dlq/${dlqTopic}/redrive`, { ids: ids.slice(0, 5) });
     expect(again.status).toBe(409);
-    const onTarget = await readAll(origin);
+    // Kafka answers a transaction's commit before its markers reach the target partition: until then a
+    // read_committed reader sees nothing there yet, so read again until the letters show (all 50, once each).
+    const onTarget = await waitFor("the re-driven letters on the target", async () => {
+      const read = await readAll(origin);
+      return read.length >= 50 ? read : null;
+    });
     expect(new Set(onTarget.map((m) => String(m.headers?.["x-redriven-from"]))).size).toBe(50);
     expect(onTarget).toHaveLength(50);
-  });
+  }, 90_000);
 });
 
 describe("other ways in", () => {
