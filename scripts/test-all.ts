@@ -1,10 +1,14 @@
 /**
  * `npm test` — every check a change must pass, in the order that fails fastest: typecheck, lint, format,
- * unit, integration (real broker), UI build, end-to-end (real broker + Chromium), benchmark smoke run.
- * Runs them all even when one fails, so a CI reader sees every problem at once, then prints one closing
- * line with the totals.
+ * unit; then two lanes side by side: integration (real broker on 9092) and UI build → `npm start` check →
+ * end-to-end (their own broker on 19092 + Chromium); then the benchmark smoke run. The lanes share
+ * nothing (brokers, ports, databases and Redis channels are their own) and spend much of their time
+ * waiting on Kafka and the browser, so running them together saves minutes; each line of a lane's
+ * output is prefixed with its name. Runs every check even when one fails, so a CI reader sees every
+ * problem at once, then prints one closing line with the totals.
  */
 import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,13 +25,22 @@ interface StepResult {
 
 const reports = mkdtempSync(path.join(tmpdir(), "eventscope-test-"));
 
-function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/** The lane a step runs in: its name prefixes each output line when lanes run side by side. */
+type Lane = string | null;
+
+function run(lane: Lane, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
-      stdio: "inherit",
+      stdio: lane === null ? "inherit" : ["ignore", "pipe", "pipe"],
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", FORCE_COLOR: process.env.CI ? "0" : "1", ...env },
     });
+    if (lane !== null)
+      for (const [stream, out] of [
+        [child.stdout, process.stdout],
+        [child.stderr, process.stderr],
+      ] as const)
+        createInterface({ input: stream! }).on("line", (line) => out.write(`[${lane}] ${line}\n`));
     child.on("exit", (code) => resolve(code ?? 1));
     child.on("error", () => resolve(1));
   });
@@ -41,19 +54,19 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-async function check(name: string, command: string, args: string[]): Promise<StepResult> {
+async function check(name: string, command: string, args: string[], lane: Lane = null): Promise<StepResult> {
   const began = Date.now();
   console.log(`\n━━ ${name} ━━ ${command} ${args.join(" ")}`);
-  const code = await run(command, args);
+  const code = await run(lane, command, args);
   const ok = code === 0;
   return { name, ok, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - began) / 1000 };
 }
 
-async function vitest(project: string): Promise<StepResult> {
+async function vitest(project: string, lane: Lane = null): Promise<StepResult> {
   const began = Date.now();
   const out = path.join(reports, `${project}.json`);
   console.log(`\n━━ ${project} tests ━━`);
-  const code = await run("npx", [
+  const code = await run(lane, "npx", [
     "vitest",
     "run",
     "--project",
@@ -75,11 +88,11 @@ async function vitest(project: string): Promise<StepResult> {
   };
 }
 
-async function playwright(): Promise<StepResult> {
+async function playwright(lane: Lane): Promise<StepResult> {
   const began = Date.now();
   const out = path.join(reports, "e2e.json");
   console.log("\n━━ end-to-end tests (Playwright, Chromium) ━━");
-  const code = await run("npx", ["playwright", "test", "--reporter=list,json"], {
+  const code = await run(lane, "npx", ["playwright", "test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
   const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
@@ -102,13 +115,17 @@ results.push(await check("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig
 results.push(await check("lint", "npx", ["eslint", "--max-warnings=0", "."]));
 results.push(await check("format", "npx", ["prettier", "--check", "."]));
 results.push(await vitest("unit"));
-results.push(await vitest("integration"));
-// The UI and the production server (dist/server), then `npm start` on what was built.
-const build = await check("build", "npm", ["run", "build"]);
-results.push(build);
-if (build.ok) results.push(await check("npm start", "npx", ["tsx", "scripts/check-start.ts"]));
-if (build.ok) results.push(await playwright());
-else results.push({ name: "end-to-end tests", ok: false, passed: 0, failed: 1, seconds: 0 });
+
+/** The UI and the production server (dist/server), then `npm start` on what was built, then Playwright. */
+async function browserLane(): Promise<StepResult[]> {
+  const lane = "e2e";
+  const build = await check("build", "npm", ["run", "build"], lane);
+  if (!build.ok) return [build, { name: "end-to-end tests", ok: false, passed: 0, failed: 1, seconds: 0 }];
+  const start = await check("npm start", "npx", ["tsx", "scripts/check-start.ts"], lane);
+  return [build, start, await playwright(lane)];
+}
+const [integration, browser] = await Promise.all([vitest("integration", "integration"), browserLane()]);
+results.push(integration, ...browser);
 // Tiny sizes of every benchmark, so they cannot rot: fails only when one throws, never on a missed target.
 results.push(await check("bench smoke", "npm", ["run", "bench", "--", "--smoke"]));
 
