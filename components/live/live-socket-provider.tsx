@@ -9,7 +9,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, createContext, useContext, useEffect, useState, useSyncExternalStore } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/live/socket-contract";
-import type { BrokerStatus } from "@/lib/model/status";
+import type { BrokerStatus, CollectorRunState } from "@/lib/model/status";
 import { queryKeys } from "@/components/live/query-keys";
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -57,10 +57,18 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const { socket } = connection;
     const onStatus = (status: BrokerStatus) => queryClient.setQueryData(queryKeys.brokerStatus, status);
+    const onCollector = (state: CollectorRunState) =>
+      queryClient.setQueryData(queryKeys.collectorState, state);
+    // Pushes only say what changed: after a (re)connect, the state is read afresh in case one was missed.
+    const onConnect = () => void queryClient.invalidateQueries({ queryKey: queryKeys.collectorState });
     socket.on("broker:status", onStatus);
+    socket.on("collector:state", onCollector);
+    socket.on("connect", onConnect);
     socket.connect();
     return () => {
       socket.off("broker:status", onStatus);
+      socket.off("collector:state", onCollector);
+      socket.off("connect", onConnect);
       socket.disconnect();
     };
   }, [connection, queryClient]);

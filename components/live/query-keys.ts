@@ -4,6 +4,8 @@ import type { TracesQuery } from "@/lib/api/traces";
 /** Query-key factory: every cached server resource has exactly one key shape, defined here. */
 export const queryKeys = {
   brokerStatus: ["broker-status"] as const,
+  /** The collector's state from `GET /api/health`, then every `collector:state` push. */
+  collectorState: ["collector-state"] as const,
   health: ["health"] as const,
   /** `GET /api/topics`. */
   topics: ["topics"] as const,

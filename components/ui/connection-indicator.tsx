@@ -1,13 +1,15 @@
 "use client";
 
 import { useBrokerStatus } from "@/components/live/use-broker-status";
+import { useCollectorState } from "@/components/live/use-collector-state";
 import { useSocketState } from "@/components/live/live-socket-provider";
 import styles from "@/components/ui/connection-indicator.module.css";
 
-type Indicator = "live" | "broker-down" | "reconnecting" | "connecting" | "checking";
+type Indicator = "live" | "catching-up" | "broker-down" | "reconnecting" | "connecting" | "checking";
 
 const labels: Record<Indicator, string> = {
   live: "Live",
+  "catching-up": "Catching up…",
   "broker-down": "Broker down",
   reconnecting: "Reconnecting…",
   connecting: "Connecting…",
@@ -18,13 +20,16 @@ const labels: Record<Indicator, string> = {
 export function ConnectionIndicator() {
   const socketState = useSocketState();
   const broker = useBrokerStatus();
+  const collector = useCollectorState();
   const indicator: Indicator =
     socketState === "reconnecting"
       ? "reconnecting"
       : socketState === "connecting"
         ? "connecting"
         : broker?.state === "up"
-          ? "live"
+          ? collector === "catching-up"
+            ? "catching-up"
+            : "live"
           : broker?.state === "down"
             ? "broker-down"
             : "checking";
@@ -33,9 +38,11 @@ export function ConnectionIndicator() {
       ? `Kafka at ${broker.brokers} does not answer: ${broker.error ?? "unknown error"}`
       : indicator === "live" && broker
         ? `Connected to Kafka at ${broker.brokers} (${broker.clusterBrokers} broker${broker.clusterBrokers === 1 ? "" : "s"})`
-        : indicator === "reconnecting"
-          ? "Lost the connection to the Eventscope server; retrying"
-          : undefined;
+        : indicator === "catching-up"
+          ? "Kafka is back: reading what was written while Eventscope could not read it; views may lag until then"
+          : indicator === "reconnecting"
+            ? "Lost the connection to the Eventscope server; retrying"
+            : undefined;
   return (
     <div
       className={styles.indicator}

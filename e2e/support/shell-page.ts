@@ -16,7 +16,10 @@ export class ShellPage {
     return this.page.getByTestId(`nav-${name}`);
   }
 
-  async expectConnection(state: "live" | "broker-down" | "reconnecting", timeout = 15_000): Promise<void> {
+  async expectConnection(
+    state: "live" | "catching-up" | "broker-down" | "reconnecting",
+    timeout = 15_000,
+  ): Promise<void> {
     await expect(this.connection).toHaveAttribute("data-state", state, { timeout });
   }
 

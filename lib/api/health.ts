@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineRoute, schemaResponse } from "@/lib/api/contract";
+import { COLLECTOR_RUN_STATES } from "@/lib/model/status";
 
 /** `GET /api/health`. A schema, not just a type, so tests and the UI can validate what they receive. */
 export const healthResponseSchema = z.object({
@@ -19,7 +20,7 @@ export const healthResponseSchema = z.object({
   /** The collector reading every topic: how much, how far behind the log end it is, the last problem. */
   collector: z
     .object({
-      state: z.enum(["starting", "running", "degraded", "stopped"]),
+      state: z.enum(COLLECTOR_RUN_STATES),
       topics: z.number(),
       partitions: z.number(),
       lag: z.number(),

@@ -8,7 +8,7 @@ import type { DlqServerToClientEvents } from "@/lib/live/contract-dlq";
 import type { FlowsServerEvents } from "@/lib/live/contract-flows";
 import type { LagServerEvents } from "@/lib/live/contract-lag";
 import type { TracesServerEvents } from "@/lib/live/contract-traces";
-import type { BrokerStatus } from "@/lib/model/status";
+import type { BrokerStatus, CollectorRunState } from "@/lib/model/status";
 import type { EventSummary } from "@/lib/model/event";
 
 export interface ServerToClientEvents
@@ -20,6 +20,8 @@ export interface ServerToClientEvents
     AlertsServerEvents {
   /** Sent on connect and on every change of the broker's reachability. */
   "broker:status": (status: BrokerStatus) => void;
+  /** Sent on every change of what this instance's collector is doing (e.g. catching up after an outage). */
+  "collector:state": (state: CollectorRunState) => void;
 }
 
 /** A client asks for live views only through channels (contract-channels.ts), so every view gets the same checks. */

@@ -17,3 +17,10 @@ export interface BrokerStatus {
   /** Why the broker is considered down (no secrets: connection errors only). */
   error: string | null;
 }
+
+/**
+ * What the collector is doing. "catching-up": it is reading again after an interruption (the broker went
+ * away, its consumer crashed) and has not yet read what was written meanwhile; "running" once it has.
+ */
+export const COLLECTOR_RUN_STATES = ["starting", "running", "catching-up", "degraded", "stopped"] as const;
+export type CollectorRunState = (typeof COLLECTOR_RUN_STATES)[number];

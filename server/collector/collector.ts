@@ -10,6 +10,7 @@
  */
 import { type Admin, logLevel } from "kafkajs";
 import type { IngestOptions } from "@/lib/ingest/ingest-options";
+import type { CollectorRunState } from "@/lib/model/status";
 import type { Config } from "@/server/config";
 import { type CollectorStatus, CollectorState } from "@/server/collector/collector-state";
 import { type TopicReader, type TopicReaderDeps, startTopicReader } from "@/server/collector/topic-reader";
@@ -18,6 +19,8 @@ import type { Logger } from "@/server/logger";
 
 export interface Collector {
   status(): CollectorStatus;
+  /** Calls `listener` with the collector's new state on every change. */
+  onStateChange(listener: (state: CollectorRunState) => void): () => void;
   /** Topics being read, with their partition counts. */
   topics(): Map<string, number>;
   stop(): Promise<void>;
@@ -205,6 +208,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
 
   return {
     status: () => state.snapshot(),
+    onStateChange: (listener) => state.onChange(listener),
     topics: () => new Map(topics),
     async stop() {
       stopped = true;

@@ -5,18 +5,21 @@
  * batch is dropped and the partition is sought there. Seeking from inside eachBatch is the one point where
  * kafkajs reliably honours a seek; a seek on GROUP_JOIN races its own offset resolution and is lost.
  */
-import type { Admin, Consumer, Kafka } from "kafkajs";
+import type { Admin, Batch, Consumer, Kafka } from "kafkajs";
 import type { IngestOptions } from "@/lib/ingest/ingest-options";
 import { summarizeRecord } from "@/lib/ingest/summarize-record";
 import { formatPartitionKey, parsePartitionKey } from "@/lib/model/record-id";
 import type { CollectorState } from "@/server/collector/collector-state";
-import { lookbackOffsets } from "@/server/collector/lookback";
+import { FetchCycles } from "@/server/collector/fetch-cycles";
+import { lookbackInBatch, lookbackOffsets, lookbackOffsetsOfMany } from "@/server/collector/lookback";
 import { toRawRecord } from "@/server/collector/to-raw-record";
 import type { Logger } from "@/server/logger";
 import type { IngestedEvent } from "@/server/store/event-store";
 
 /** How long connecting, subscribing and joining the group may take before the consumer is abandoned. */
 export const START_TIMEOUT_MS = 10_000;
+/** How long the group waits for a member that stopped answering; see the consumer below. */
+export const SESSION_TIMEOUT_MS = 8_000;
 /** Records summarised in one go: a few milliseconds of work, so the event loop is never held for long. */
 const SLICE_RECORDS = 250;
 
@@ -58,18 +61,28 @@ export async function startTopicReader(
   const { positions, state, log } = deps;
   const c: Consumer = deps.kafka.consumer({
     groupId,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
+    // A broker that comes back from a crash still lists this consumer's old member in the group, and holds
+    // the next join until that member's session has expired: the session timeout is most of the time the
+    // collector is blind after an outage (30 s gave ~23 s). 8 s (the broker's floor is 6 s) keeps recovery
+    // within 15 s; reading heartbeats between slices, so a slow store does not cost the membership.
+    sessionTimeout: SESSION_TIMEOUT_MS,
+    heartbeatInterval: 2_000,
     maxWaitTimeInMs: 250,
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
   });
   // After every rebalance each assigned partition is positioned again: it may come from another instance.
   let stored: Promise<Map<string, string>> | null = null;
+  const cycles = new FetchCycles();
   c.on(c.events.GROUP_JOIN, () => {
     positioned.clear();
     stored = null;
-    state.running();
+    cycles.reset();
+    state.running(groupId);
+  });
+  c.on(c.events.FETCH, ({ payload }) => cycles.fetched(payload.nodeId));
+  c.on(c.events.FETCH_START, ({ payload }) => {
+    if (cycles.fetchStarting(payload.nodeId)) state.caughtUp(groupId);
   });
   c.on(c.events.CRASH, ({ payload }) => {
     state.failed(payload.error.message);
@@ -79,7 +92,17 @@ export async function startTopicReader(
 
   const positioned = new Set<string>();
   const lookbacks = new Map<string, Promise<Map<number, string>>>();
-  const wanted = async (topic: string, partition: number): Promise<string | undefined> => {
+  // The lookback offsets of every topic without a known position, asked for in bulk when the first
+  // partition needs one: one by one, they took most of the start on a cluster of 1,000 topics.
+  let bulkLookbacks: Promise<Map<string, string>> | null = null;
+  const topicsWithoutPositions = async () => {
+    const known = new Set<string>();
+    const shared = stored ? (await stored).keys() : [];
+    for (const key of [...positions.keys(), ...shared]) known.add(parsePartitionKey(key).topic);
+    return topics.filter((t) => !known.has(t));
+  };
+  const wanted = async (batch: Batch): Promise<string | undefined> => {
+    const { topic, partition } = batch;
     const key = formatPartitionKey(topic, partition);
     if (deps.storedPositions) {
       stored ??= deps.storedPositions().catch(() => new Map<string, string>());
@@ -88,6 +111,14 @@ export async function startTopicReader(
     }
     const known = positions.get(key);
     if (known !== undefined) return known;
+    const shown = lookbackInBatch(batch.messages, batch.offsetLag(), Date.now() - deps.lookbackMs);
+    if (shown !== undefined) return shown;
+    bulkLookbacks ??= topicsWithoutPositions().then((names) =>
+      lookbackOffsetsOfMany(deps.kafka, names, deps.lookbackMs, Date.now()),
+    );
+    const inBulk = (await bulkLookbacks).get(key);
+    if (inBulk !== undefined) return inBulk;
+    // A partition of a topic with known positions (one added since), or whose bulk lookup failed.
     let lookback = lookbacks.get(topic);
     if (!lookback) {
       lookback = deps.getAdmin().then((a) => lookbackOffsets(a, topic, deps.lookbackMs, Date.now()));
@@ -116,6 +147,7 @@ export async function startTopicReader(
       await Promise.race([step, late]);
     } catch (error) {
       abandoned = true;
+      state.readerGone(groupId);
       void c.disconnect().catch(() => undefined);
       throw error;
     } finally {
@@ -135,14 +167,15 @@ export async function startTopicReader(
     // needs no seeks) and every few seconds (so the group's lag is honest in other tools).
     autoCommit: false,
     eachBatchAutoResolve: false,
-    eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
+    eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       const key = formatPartitionKey(batch.topic, batch.partition);
       if (!positioned.has(key)) {
         // Marked first: a target that is a transaction marker or compacted away must not loop.
         positioned.add(key);
-        const target = await wanted(batch.topic, batch.partition).catch(() => undefined);
+        const target = await wanted(batch).catch(() => undefined);
         const first = batch.messages[0]?.offset;
         if (target !== undefined && first !== undefined && target !== first) {
+          cycles.lagging();
           c.seek({ topic: batch.topic, partition: batch.partition, offset: target });
           return;
         }
@@ -153,7 +186,11 @@ export async function startTopicReader(
         if (from > 0) {
           await new Promise((resolve) => setImmediate(resolve));
           // A rebalance or a seek while this fetch was being read: its rest is read again from there.
-          if (!isRunning() || isStale()) return;
+          if (!isRunning() || isStale()) {
+            cycles.lagging();
+            return;
+          }
+          await heartbeat();
         }
         const slice = batch.messages.slice(from, from + SLICE_RECORDS);
         // Schemas of wire-format values, so a trace id inside an Avro or Protobuf field is found.
@@ -177,11 +214,13 @@ export async function startTopicReader(
         }
         resolveOffset(last.offset);
       }
-      state.partitionLag(batch.topic, batch.partition, Number(batch.offsetLag()));
+      const lag = Number(batch.offsetLag());
+      state.partitionLag(batch.topic, batch.partition, lag);
+      if (lag > 0) cycles.lagging();
     },
   });
   await within(running, "join its group");
-  state.running();
+  state.running(groupId);
 
   const mine = new Set(topics);
   return {
@@ -194,6 +233,9 @@ export async function startTopicReader(
       });
       if (offsets.length > 0) await c.commitOffsets(offsets);
     },
-    stop: () => c.disconnect(),
+    stop: () => {
+      state.readerGone(groupId);
+      return c.disconnect();
+    },
   };
 }

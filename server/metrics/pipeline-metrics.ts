@@ -3,10 +3,10 @@
  * not decode, what the store holds, and how fresh the lag figures are.
  */
 import type { Registry } from "prom-client";
+import { COLLECTOR_RUN_STATES } from "@/lib/model/status";
 import { lazyCounter, lazyGauge } from "@/server/metrics/lazy-metrics";
 import type { MetricsSources } from "@/server/metrics/sources";
 
-const COLLECTOR_STATES = ["starting", "running", "degraded", "stopped"] as const;
 const seconds = (ms: number) => ms / 1000;
 
 export function registerPipelineMetrics(registry: Registry, sources: MetricsSources): void {
@@ -68,7 +68,7 @@ export function registerPipelineMetrics(registry: Registry, sources: MetricsSour
     },
     (emit) => {
       const status = sources.collector();
-      if (status) for (const state of COLLECTOR_STATES) emit({ state }, status.state === state ? 1 : 0);
+      if (status) for (const state of COLLECTOR_RUN_STATES) emit({ state }, status.state === state ? 1 : 0);
     },
   );
 
