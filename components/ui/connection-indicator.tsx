@@ -27,7 +27,8 @@ export function ConnectionIndicator() {
       : socketState === "connecting"
         ? "connecting"
         : broker?.state === "up"
-          ? collector === "catching-up"
+          ? // Kafka answers, but the collector is not reading again yet, or not up to date yet.
+            collector === "catching-up" || collector === "degraded"
             ? "catching-up"
             : "live"
           : broker?.state === "down"
