@@ -12,6 +12,10 @@ const HOUR = 3_600_000;
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** An hour's retention, room enough on disk: only the writer's behaviour matters here. */
+const openStore = (file = ":memory:") =>
+  SqliteEventStore.open({ path: file, retentionMs: HOUR, diskBudgetBytes: 1 << 30, cacheBytes: 8 << 20 });
+
 /** Pushes `slices` slices of `size` events of partition 0, as the collector does, then stops the writer. */
 async function pushAll(writer: StoreWriter, slices: number, size: number): Promise<void> {
   for (let s = 0; s < slices; s++) {
@@ -53,12 +57,7 @@ describe("StoreWriter", () => {
   it("stores every event once, in order, with several transactions in flight on the writer thread", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "writer-"));
     dirs.push(dir);
-    const store = await SqliteEventStore.open({
-      path: path.join(dir, "events.db"),
-      retentionMs: HOUR,
-      diskBudgetBytes: 1 << 30,
-      cacheBytes: 8 << 20,
-    });
+    const store = await openStore(path.join(dir, "events.db"));
     expect(store.concurrentAppends).toBeGreaterThan(1);
     const writer = new StoreWriter(store, testLogger());
     const heard: string[] = [];
@@ -72,12 +71,7 @@ describe("StoreWriter", () => {
   });
 
   it("after a failed write, writes it and every later transaction again in order, so no event is missing", async () => {
-    const inner = await SqliteEventStore.open({
-      path: ":memory:",
-      retentionMs: HOUR,
-      diskBudgetBytes: 1 << 30,
-      cacheBytes: 8 << 20,
-    });
+    const inner = await openStore();
     const store = flakyPipelinedStore(inner, 2);
     const writer = new StoreWriter(store, testLogger());
     const heard: string[] = [];
@@ -92,12 +86,7 @@ describe("StoreWriter", () => {
   });
 
   it("holds the collector back once the buffered records reach its byte bound, however few they are", async () => {
-    const inner = await SqliteEventStore.open({
-      path: ":memory:",
-      retentionMs: HOUR,
-      diskBudgetBytes: 1 << 30,
-      cacheBytes: 8 << 20,
-    });
+    const inner = await openStore();
     // A store that answers only when told to: everything pushed stays buffered until then.
     const answers: (() => void)[] = [];
     const store = Object.create(inner) as EventStore;
@@ -125,12 +114,7 @@ describe("StoreWriter", () => {
   });
 
   it("puts at most 8 MiB of records in one transaction, a larger record alone", async () => {
-    const store = await SqliteEventStore.open({
-      path: ":memory:",
-      retentionMs: HOUR,
-      diskBudgetBytes: 1 << 30,
-      cacheBytes: 8 << 20,
-    });
+    const store = await openStore();
     const sizes: number[] = [];
     const append = store.append.bind(store);
     store.append = (batch) => {
