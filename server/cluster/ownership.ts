@@ -20,6 +20,9 @@ import type { Logger } from "@/server/logger";
 export const OWNER_SESSION_TIMEOUT_MS = 10_000;
 const RETRY_MS = 2_000;
 
+/** Names the instance that did owned work, on every record it publishes (for operators and tests). */
+export const INSTANCE_HEADER = "eventscope-instance";
+
 export interface OwnershipNames {
   group: string;
   topic: string;

@@ -22,6 +22,8 @@ import { TaskRunner } from "@/server/dlq/task-runner";
 import { TaskStore } from "@/server/dlq/task-store";
 import { type DlqTopicInfo, TopicCatalog } from "@/server/dlq/topic-catalog";
 import { TopicReader } from "@/server/dlq/topic-reader";
+import { topicSummary } from "@/server/dlq/views";
+import { SharedCatalog, sharedCatalogTopic } from "@/server/dlq/shared-catalog";
 
 export interface DlqEvents {
   changed(dlqTopic: string): void;
@@ -46,6 +48,9 @@ export class DlqService {
   private stopped = false;
   private scanTimer: NodeJS.Timeout | null = null;
   private scanning: Promise<void> | null = null;
+  /** The published catalogue when instances share the work (only the owner scans); null alone. */
+  private readonly shared: SharedCatalog | null;
+  private readerSync: Promise<void> = Promise.resolve();
   private readonly log: Logger;
 
   constructor(
@@ -74,6 +79,16 @@ export class DlqService {
     this.catalog = new TopicCatalog(this.kafka, this.admin, config.dlq.patterns, group, this.log);
     this.audit = new AuditLog(this.producer, topics.audit, this.state, this.log);
     this.audit.follow(this.taskEvents);
+    this.shared = ownership
+      ? new SharedCatalog(
+          this.kafka,
+          this.admin,
+          this.producer,
+          sharedCatalogTopic(config.clusterName),
+          ownership,
+          group,
+        )
+      : null;
     this.tasks = new TaskStore(this.state, this.producer, topics.tasks);
     this.runner = new TaskRunner({
       run: {
@@ -117,6 +132,16 @@ export class DlqService {
       // Alone, every task recorded as running was this process's before it stopped. In a deployment, the
       // other instances' tasks are running: only abandoned ones are settled, by the owner (scan).
       () => (this.ownership ? Promise.resolve() : this.redrive.recoverInterrupted("all")),
+      async () => {
+        const changed = (update: () => void) => {
+          update();
+          void this.syncReaders();
+        };
+        await this.shared?.follow(
+          (info) => changed(() => this.catalog.adopt(info)),
+          (topic) => changed(() => this.catalog.forget(topic)),
+        );
+      },
     ];
     for (let attempt = 1; !this.stopped; attempt++) {
       try {
@@ -134,6 +159,7 @@ export class DlqService {
         if (this.stopped) return void (await this.release());
         this.log.warn({ err: error, attempt }, "dead-letter backend not ready; retrying");
         await this.state.stop();
+        await this.shared?.stop();
         await new Promise((r) => setTimeout(r, Math.min(10_000, 1_000 * attempt)));
       }
     }
@@ -147,18 +173,38 @@ export class DlqService {
       this.scanTimer = setTimeout(() => void this.scanLoop(), this.config.dlq.scanIntervalMs);
   }
 
-  /** Looks for DLQ topics now (also used by tests that just created one). */
+  /**
+   * Looks for DLQ topics now and reads the letters of those in the catalogue. In a deployment only the
+   * owner looks (and publishes what it finds); the others' catalogue follows what it published.
+   */
   async scan(): Promise<void> {
-    if (this.ownership?.isOwner()) await this.redrive.recoverInterrupted("abandoned");
+    if (this.shared && !this.shared.isOwner()) return this.syncReaders();
+    if (this.shared) await this.redrive.recoverInterrupted("abandoned");
     const { added, removed, names } = await this.catalog.scanNames();
-    for (const t of removed) {
-      await this.dropReader(t);
-      await this.producers.drop(t);
-      this.events.changed(t);
-    }
-    await Promise.all(added.map((info) => this.startReader(info)));
+    await this.shared?.publish(added, removed);
+    await this.syncReaders();
     const byHeaders = await this.catalog.scanHeaders(names);
-    await Promise.all(byHeaders.map((info) => this.startReader(info)));
+    await this.shared?.publish(byHeaders, []);
+    await this.syncReaders();
+  }
+
+  /**
+   * One reader per DLQ topic of the catalogue, no other: starts the missing ones (a failed start is tried
+   * again at the next scan) and stops those of topics that left it. Serialised, so no topic gets two.
+   */
+  private syncReaders(): Promise<void> {
+    this.readerSync = this.readerSync
+      .then(async () => {
+        for (const topic of [...this.readers.keys()].filter((t) => !this.catalog.topics.has(t))) {
+          await this.dropReader(topic);
+          await this.producers.drop(topic);
+          this.events.changed(topic);
+        }
+        const missing = [...this.catalog.topics.values()].filter((i) => !this.readers.has(i.topic));
+        await Promise.all(missing.map((info) => this.startReader(info)));
+      })
+      .catch((error: unknown) => this.log.warn({ err: error }, "could not read a DLQ topic; trying again"));
+    return this.readerSync;
   }
 
   private async startReader(info: DlqTopicInfo): Promise<void> {
@@ -172,7 +218,6 @@ export class DlqService {
       await reader.start();
       if (this.stopped) await reader.stop();
     } catch (error) {
-      this.catalog.topics.delete(info.topic);
       await this.dropReader(info.topic);
       throw error;
     }
@@ -217,32 +262,17 @@ export class DlqService {
   }
 
   topicSummaries(): DlqTopicSummary[] {
-    const ledger = this.state.ledger;
+    const running = (t: string) => this.runner.activeTask(t) ?? this.tasks.runningElsewhere(t);
     return [...this.readers.values()]
-      .map(({ store, loaded }) => {
-        const info = this.catalog.topics.get(store.topic);
-        const letters = store.all();
-        const redriven = letters.filter((l) => ledger.has(l.id)).length;
-        const origins = new Map<string, number>();
-        for (const l of letters) {
-          const o = l.dead.origin.topic;
-          if (o) origins.set(o, (origins.get(o) ?? 0) + 1);
-        }
-        return {
-          topic: store.topic,
-          recognisedBy: info?.recognisedBy ?? "name",
-          partitions: info?.partitions ?? 0,
-          total: letters.length,
-          pending: letters.length - redriven,
-          redriven,
-          origins: [...origins].sort((a, b) => b[1] - a[1]).map(([t]) => t),
-          newestAt: letters[0]?.timestamp ?? null,
-          windowed: store.windowed,
+      .map(({ store, loaded }) =>
+        topicSummary(
+          store,
           loaded,
-          activeTaskId:
-            this.runner.activeTask(store.topic)?.id ?? this.tasks.runningElsewhere(store.topic)?.id ?? null,
-        };
-      })
+          this.catalog.topics.get(store.topic),
+          this.state.ledger,
+          running(store.topic)?.id ?? null,
+        ),
+      )
       .sort((a, b) => b.pending - a.pending || a.topic.localeCompare(b.topic));
   }
 
@@ -260,6 +290,7 @@ export class DlqService {
 
   /** Disconnects every client; safe to call more than once. */
   private async release(): Promise<void> {
+    await this.shared?.stop();
     await Promise.all([...this.readers.keys()].map((t) => this.dropReader(t)));
     await this.state.stop();
     await this.producers.stop();

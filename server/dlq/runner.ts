@@ -32,6 +32,8 @@ export interface RunControl {
   /** Sleeps, waking early when the task is cancelled. */
   sleep(ms: number): Promise<void>;
   progress(): void;
+  /** The id of a task another instance runs on the same DLQ topic now, if any. */
+  otherTask(): string | null;
 }
 
 export interface RunOutcome {
@@ -103,6 +105,13 @@ export async function runRedrive(
           if (attempt >= RETRIES) throw error;
           log.warn({ err: error, task: task.id, attempt }, "re-drive transaction failed; retrying");
           await control.sleep(Math.min(8_000, 500 * 2 ** attempt));
+          // Fenced by another instance's task on this DLQ (two started at once): that one carries on, and
+          // this one stops rather than fence it back — two tasks fencing in turn could both run out of retries.
+          const other = control.otherTask();
+          if (other !== null) {
+            const error = `another instance re-drives ${task.dlqTopic} (task ${other}); resume this task once it ends`;
+            return { status: "failed", error, sent };
+          }
           producer = await producers.reset(task.dlqTopic);
           await state.catchUp();
         }

@@ -109,6 +109,7 @@ export class TaskRunner {
             resolve();
           };
         }),
+      otherTask: () => this.deps.tasks.runningElsewhere(task.dlqTopic)?.id ?? null,
       progress: () => {
         const now = Date.now();
         task.updatedAt = now;

@@ -33,6 +33,15 @@ export class TopicCatalog {
     private readonly log: Logger,
   ) {}
 
+  /** Takes a DLQ topic another instance found (the deployment's published catalogue, shared-catalog.ts). */
+  adopt(info: DlqTopicInfo): void {
+    this.topics.set(info.topic, info);
+  }
+
+  forget(topic: string): void {
+    this.topics.delete(topic);
+  }
+
   /** Topics whose names say DLQ, found at once; and the DLQ topics that disappeared. */
   async scanNames(): Promise<{ added: DlqTopicInfo[]; removed: string[]; names: string[] }> {
     const names = (await this.admin.listTopics()).filter((t) => !t.startsWith("__"));

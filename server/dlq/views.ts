@@ -4,6 +4,7 @@ import type {
   DeadLettersResponse,
   DeadLetterSummary,
   DlqState,
+  DlqTopicSummary,
   LetterStatusFilter,
   RedriveMark,
 } from "@/lib/api/dlq";
@@ -16,6 +17,7 @@ import {
   toRawRecord,
 } from "@/server/dlq/letter-store";
 import type { LedgerValue } from "@/server/dlq/records";
+import type { DlqTopicInfo } from "@/server/dlq/topic-catalog";
 
 const STACK_IN_LIST = 8 * 1024;
 
@@ -120,5 +122,35 @@ export function listLetters(
     ),
     letters: page.map((l) => summary(l, ledger)),
     nextCursor: more && last ? encodeCursor(last) : null,
+  };
+}
+
+/** One DLQ topic's row of `GET /api/dlq`: counts from its letters and the ledger, its most common origins. */
+export function topicSummary(
+  store: LetterStore,
+  loaded: boolean,
+  info: DlqTopicInfo | undefined,
+  ledger: ReadonlyMap<string, LedgerValue>,
+  activeTaskId: string | null,
+): DlqTopicSummary {
+  const letters = store.all();
+  const redriven = letters.filter((l) => ledger.has(l.id)).length;
+  const origins = new Map<string, number>();
+  for (const l of letters) {
+    const o = l.dead.origin.topic;
+    if (o) origins.set(o, (origins.get(o) ?? 0) + 1);
+  }
+  return {
+    topic: store.topic,
+    recognisedBy: info?.recognisedBy ?? "name",
+    partitions: info?.partitions ?? 0,
+    total: letters.length,
+    pending: letters.length - redriven,
+    redriven,
+    origins: [...origins].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+    newestAt: letters[0]?.timestamp ?? null,
+    windowed: store.windowed,
+    loaded,
+    activeTaskId,
   };
 }

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { CompressionTypes, type ITopicConfig, type Consumer, type Kafka, type Producer } from "kafkajs";
-import type { Ownership } from "@/server/cluster/ownership";
+import { INSTANCE_HEADER, type Ownership } from "@/server/cluster/ownership";
 import { ensureTopic } from "@/server/kafka/ensure-topic";
 import { decodeOutcome, encodeOutcome } from "@/server/lag/outcome-record";
 import { type LagPoller, type PollOutcome, startLagPoller } from "@/server/lag/poller";
@@ -21,8 +21,6 @@ const SEGMENT_MS = 5 * 60_000;
 /** Room for the observation of a large cluster (thousands of groups); records are gzip-compressed. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const RETRY_MS = 2_000;
-/** Names the instance that polled, on every record (for operators, and the ownership test). */
-export const INSTANCE_HEADER = "eventscope-instance";
 
 export function sharedLagTopic(clusterName: string): string {
   return `__eventscope_${clusterName}_lag`;
