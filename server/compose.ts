@@ -110,7 +110,7 @@ export async function composeServer(
       ? (await start(features.dlq, { auth: required(auth, "auth", "dlq"), ownership })).service
       : null;
     if (features.flows)
-      await start(features.flows, { pipeline: required(pipeline, "collector", "flows"), dlq });
+      await start(features.flows, { pipeline: required(pipeline, "collector", "flows"), dlq, lag });
     if (features.traces)
       await start(features.traces, { pipeline: required(pipeline, "collector", "traces"), lag });
     const alerts = features.alerts

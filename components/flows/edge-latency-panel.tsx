@@ -4,6 +4,7 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { shortTraceId } from "@/components/events/format";
 import { LatencyHistogram, LatencyOverTime } from "@/components/flows/latency-charts";
+import { EdgeQueueSplit } from "@/components/flows/edge-queue-split";
 import type { FlowViewState } from "@/components/flows/flow-view-params";
 import { useEdgeLatency } from "@/components/flows/use-flow-latency";
 import { formatDuration } from "@/components/traces/trace-format";
@@ -59,8 +60,9 @@ export function EdgeLatencyPanel({
         </ul>
         <p>
           Hop latency is the later message&apos;s timestamp minus its cause&apos;s: queue time plus processing
-          time. Queue time alone is only known to within the lag poll interval (see the Lag page).
+          time.
         </p>
+        <EdgeQueueSplit split={data.split} />
       </>
     );
   return (

@@ -70,6 +70,23 @@ export interface EdgeLatencyDetail {
   /** One point per minute of the hour before `at`. */
   overTime: { at: number; p50: number; p99: number; count: number }[];
   slowest: SlowMessage[];
+  /** Queue vs processing time of a consume edge's hops; null when no commit past them was seen yet. */
+  split: QueueSplit | null;
+}
+
+/**
+ * A consume edge's hops split at the moment the group's committed offset passed the message (see
+ * lib/flows/latency/queue-time): queue = that moment − produced, processing = hop − queue. Commits are seen
+ * only by the lag poller, so the moment is known to within ± half its poll interval (`precisionMs`), and only
+ * hops longer than that are split. A sample of the edge's hops is measured (a few per 10 s).
+ */
+export interface QueueSplit {
+  queue: LatencyStats | null;
+  processing: LatencyStats | null;
+  /** Hops whose commit a poll saw; queue/processing count only those longer than their precision. */
+  settled: number;
+  /** Median ± ms to which the commit moment is known. */
+  precisionMs: number;
 }
 
 export const flowEdgeRoute = defineRoute({

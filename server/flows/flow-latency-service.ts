@@ -3,6 +3,8 @@
  * second pass over the events) goes through the aggregator once. Pairing needs to know which groups
  * read which topic; that comes from the group topology the flow graph already polls. Edge rates are
  * snapshotted alongside, so the graph can be scrubbed back over the hour with rates and latency together.
+ * After each lag poll, consume hops waiting for their group's commit are split into queue and processing
+ * time (lib/flows/latency/queue-time), off the ingest path.
  */
 import type { FlowLatency, LatencyWindowName } from "@/lib/api/flow-latency";
 import { FlowLatencyAggregator } from "@/lib/flows/latency/flow-latency";
@@ -10,6 +12,7 @@ import type { EventFeed } from "@/server/collector/collector-feature";
 import type { GroupTopic } from "@/server/flows/group-topology";
 import { persistLatency } from "@/server/flows/latency-persistence";
 import { RateHistory } from "@/server/flows/rate-history";
+import type { LagService } from "@/server/lag/service";
 import type { Logger } from "@/server/logger";
 
 /**
@@ -47,6 +50,8 @@ export function startFlowLatency(deps: {
   groups: () => readonly GroupTopic[];
   isDlqTopic: (topic: string) => boolean;
   edgeRates: (nowMs: number) => Record<string, number>;
+  /** The lag poller, read only: its committed-offset history splits consume hops into queue and processing. */
+  lag: LagService | null;
   /** Where to keep the windows across restarts (beside an embedded store); null: not kept. */
   saveFile: string | null;
   logger: Logger;
@@ -67,6 +72,14 @@ export function startFlowLatency(deps: {
   const persistence = deps.saveFile === null ? null : persistLatency(aggregator, deps.saveFile, deps.logger);
   const history = new RateHistory();
   const unsubscribe = deps.feed.subscribe((events) => aggregator.ingest(events, Date.now()));
+  const lag = deps.lag;
+  const unsubscribeLag = lag?.onPoll(() =>
+    aggregator.settleQueues(
+      (topic, partition, offset, group) =>
+        lag.consumedAt(topic, partition, offset).find((c) => c.group === group) ?? null,
+      Date.now(),
+    ),
+  );
   const ticker = setInterval(() => {
     const now = Date.now();
     aggregator.tick(now);
@@ -84,6 +97,7 @@ export function startFlowLatency(deps: {
     async stop() {
       clearInterval(ticker);
       unsubscribe();
+      unsubscribeLag?.();
       await persistence?.stop();
     },
   };

@@ -14,13 +14,17 @@ import { startFlowLatency } from "@/server/flows/flow-latency-service";
 import { startGroupTopology } from "@/server/flows/group-topology";
 import { registerLatencyRoutes } from "@/server/flows/latency-routes";
 import { createKafka } from "@/server/kafka/client";
+import type { LagService } from "@/server/lag/service";
 
 const FLOWS_ROOM = "flows";
 
-/** Without the dead-letters feature, a topic is a DLQ by its name only. */
-export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null }> = {
+/**
+ * Without the dead-letters feature, a topic is a DLQ by its name only; without the lag feature, consume
+ * edges have no queue/processing split.
+ */
+export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null; lag: LagService | null }> = {
   name: "flows",
-  start(ctx, { pipeline: { store: index, collector, rates, feed }, dlq }) {
+  start(ctx, { pipeline: { store: index, collector, rates, feed }, dlq, lag }) {
     // One answer with /api/dlq: a topic is a DLQ by its name, or when the DLQ catalogue found dead-letter
     // headers in it.
     const isDlq = (topic: string) =>
@@ -47,6 +51,7 @@ export const flowsFeature: Feature<{ pipeline: Pipeline; dlq: DlqService | null 
       groups: () => topology.current(),
       isDlqTopic: isDlq,
       edgeRates,
+      lag,
       // The embedded store's directory belongs to this process (it is locked); a memory or PostgreSQL
       // store has no such place, and there the windows start empty after a restart.
       saveFile:

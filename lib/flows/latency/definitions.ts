@@ -2,9 +2,9 @@
  * What flow latency means, for a message M caused by a message P (see ./pairing for how P is found):
  * - hop latency of the path `P.topic → service(M) → M.topic` is `M.timestamp − P.timestamp`: the time
  *   P waited in its topic plus the time the service took to produce M;
- * - queue time of P for a group G runs from `P.timestamp` until G's committed offset passed P's offset,
- *   known only to within the lag poll interval (commits are observed by polling), and processing time is
- *   the hop minus the queue time;
+ * - queue time of P for a group G runs from `P.timestamp` until G's committed offset reaches P's offset
+ *   (everything before P is done; see ./queue-time for why not "passes"), known only to within the lag
+ *   poll interval (commits are observed by polling), and processing time is the hop minus the queue time;
  * - end-to-end latency is `M.timestamp − root.timestamp` of M's trace, kept per pathway (the topics from
  *   the root to M) and, once a trace goes quiet, for the whole trace (its last message minus its root).
  * Timestamps come from different producers' clocks, so a hop can come out negative by clock skew; it is
@@ -16,7 +16,7 @@ export const endToEndLatency = (rootAt: number, at: number) => Math.max(0, at - 
 
 /**
  * Queue time of a message produced at `producedAt`, given the poll that first saw its group's committed
- * offset past it (`seenAt`) and the poll before (`previousPollAt`): the true moment lies between the two
+ * offset reach it (`seenAt`) and the poll before (`previousPollAt`): the true moment lies between the two
  * polls, so both bounds are returned and the UI says how coarse they are.
  */
 export function queueTime(producedAt: number, previousPollAt: number, seenAt: number) {

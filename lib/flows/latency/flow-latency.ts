@@ -9,7 +9,9 @@
 import type { EdgeLatencyDetail, FlowLatency, LatencyStats, PathwayLatency } from "@/lib/api/flow-latency";
 import { consumeEdgeId, produceEdgeId } from "@/lib/flows/build-graph";
 import { PATHWAY_SEPARATOR } from "./definitions";
+import { parseRecordId } from "@/lib/model/record-id";
 import { FlowPairer, groupNamedAfter, type PairingBudget, type PairingRules } from "./pairing";
+import { type PassedBounds, type QueueSeries, QueueSplits } from "./queue-time";
 import type { Hop, Pairable } from "./pairing-types";
 import { histogramBars, latencyStats } from "./stats";
 import { LatencySketch } from "./sketch";
@@ -50,6 +52,8 @@ export class FlowLatencyAggregator {
   /** Open trace ids in the order they opened; each tick looks at every one once. */
   private settleQueue: string[] = [];
   private readonly maxOpen: number;
+  /** Queue and processing time of consume edges, settled as the lag poller sees commits (./queue-time). */
+  private readonly queues = new QueueSplits(MAX_KEYS);
 
   constructor(
     private readonly rules: PairingRules,
@@ -67,6 +71,7 @@ export class FlowLatencyAggregator {
   /** Gives up on parents that never came, files quiet traces, forgets keys idle for the whole hour. */
   tick(nowMs: number): void {
     this.pairer.expire(nowMs);
+    this.queues.tick(nowMs);
     const stillOpen: string[] = [];
     for (const traceId of this.settleQueue) {
       const trace = this.open.get(traceId);
@@ -116,6 +121,13 @@ export class FlowLatencyAggregator {
       series.flatMap((w) => w.slots(window, endMs, nowMs)),
       SLOWEST_SHOWN,
     );
+    const splits = [...this.queues.series].filter(([key]) => this.graphEdgeId(key) === id).map(([, q]) => q);
+    const merged = (pick: (q: QueueSeries) => WindowedLatency) =>
+      mergeSlots(
+        splits.flatMap((q) => pick(q).slots(window, endMs, nowMs)),
+        0,
+      ).sketch;
+    const precision = merged((q) => q.precision);
     const minutes = new Map<number, LatencySketch>();
     for (const slot of series.flatMap((w) => w.minutes(endMs))) {
       const merged = minutes.get(slot.start) ?? new LatencySketch();
@@ -138,7 +150,33 @@ export class FlowLatencyAggregator {
       histogram: histogramBars(sketch.histogram(), HISTOGRAM_BARS),
       overTime,
       slowest,
+      split:
+        precision.count === 0
+          ? null
+          : {
+              queue: latencyStats(merged((q) => q.queue)),
+              processing: latencyStats(merged((q) => q.processing)),
+              settled: precision.count,
+              precisionMs: latencyStats(precision)?.p50 ?? 0,
+            },
     };
+  }
+
+  /**
+   * Settles queue times whose commit the lag poller has now seen. `passed(topic, partition, offset, group)`
+   * says when the group's committed offset went past `offset` (null when it has no history there); it is
+   * asked about P's predecessor, so the answer is when the group reached P. Runs after each poll, never on
+   * the ingest path.
+   */
+  settleQueues(
+    passed: (topic: string, partition: number, offset: string, group: string) => PassedBounds | null,
+    nowMs: number,
+  ): void {
+    this.queues.settle((probe) => {
+      const group = groupNamedAfter(this.rules.consumersOf(probe.topic), probe.consumer);
+      const before = (BigInt(probe.offset) - 1n).toString();
+      return group === undefined ? null : passed(probe.topic, probe.partition, before, group);
+    }, nowMs);
   }
 
   /**
@@ -160,7 +198,8 @@ export class FlowLatencyAggregator {
 
   /** Approximate bytes held, for /api/health-style reporting and the budget test. */
   get bytes(): number {
-    let total = this.pairer.bytes + this.open.size * OPEN_TRACE_BYTES + this.wholeTraces.bytes;
+    let total =
+      this.pairer.bytes + this.open.size * OPEN_TRACE_BYTES + this.wholeTraces.bytes + this.queues.bytes;
     for (const map of [this.edges, this.pathways])
       for (const [key, windowed] of map) total += stringBytes(key) + windowed.bytes;
     return total;
@@ -169,8 +208,17 @@ export class FlowLatencyAggregator {
   private file(hop: Hop, nowMs: number): void {
     const { child } = hop;
     const sample = { ms: hop.hopMs, at: child.at, recordId: child.recordId, traceId: child.traceId };
-    if (hop.consumer !== null)
-      this.series(this.edges, `${hop.parent.topic}${SEP}${hop.consumer}`)?.record(sample);
+    if (hop.consumer !== null) {
+      const key = `${hop.parent.topic}${SEP}${hop.consumer}`;
+      this.series(this.edges, key)?.record(sample);
+      const parent = parseRecordId(hop.parent.recordId);
+      // Queue time ends when the group reaches P, i.e. passes P's predecessor: the first record has none.
+      if (parent && parent.offset !== "0")
+        this.queues.offer(
+          { key, consumer: hop.consumer, ...parent, producedAt: hop.parent.at, hopMs: hop.hopMs, sample },
+          nowMs,
+        );
+    }
     // A copy carries its original producer's service header: it says nothing about who produced the copy.
     if (hop.via !== "copy" && child.service !== null)
       this.series(this.edges, produceEdgeId(child.service, child.topic))?.record(sample);
