@@ -16,6 +16,7 @@ import {
   type BatchLetter,
   type SentLetter,
   sendBatchInTransaction,
+  splitByBytes,
   targetPartitions,
 } from "@/server/dlq/transaction";
 
@@ -82,24 +83,27 @@ export async function runRedrive(
         const batch = pick(chunk, task, store, state, mine, counted);
         if (batch.length === 0) break;
         try {
-          const now = Date.now();
-          const result = await sendBatchInTransaction({
-            producer,
-            batch,
-            partitions,
-            ledgerTopic,
-            taskId: task.id,
-            by: task.requestedBy,
-            now,
-          });
-          log.debug(
-            { task: task.id, letters: result.length, ms: Date.now() - now },
-            "re-drive batch committed",
-          );
-          for (const s of result) state.applyLedger(s.id, s.ledger);
-          sent.push(...result);
-          task.moved += result.length;
-          sentSinceStart += result.length;
+          // Parts committed before a failure are in the ledger: the retry's pick leaves them out.
+          for (const part of splitByBytes(batch)) {
+            const now = Date.now();
+            const result = await sendBatchInTransaction({
+              producer,
+              batch: part,
+              partitions,
+              ledgerTopic,
+              taskId: task.id,
+              by: task.requestedBy,
+              now,
+            });
+            log.debug(
+              { task: task.id, letters: result.length, ms: Date.now() - now },
+              "re-drive batch committed",
+            );
+            for (const s of result) state.applyLedger(s.id, s.ledger);
+            sent.push(...result);
+            task.moved += result.length;
+            sentSinceStart += result.length;
+          }
           break;
         } catch (error) {
           if (attempt >= RETRIES) throw error;

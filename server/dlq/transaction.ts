@@ -16,6 +16,38 @@ export interface BatchLetter {
   count: number;
 }
 
+/**
+ * Bytes of letters one transaction carries at most. Kafka refuses a record batch over the topic's
+ * max.message.bytes (1 MiB by default), and all letters of a transaction may go to one partition.
+ */
+export const MAX_TRANSACTION_BYTES = 768 * 1024;
+
+/** What a letter puts on the wire: key, value and headers. */
+function wireBytes({ letter }: BatchLetter): number {
+  let n = (letter.key?.length ?? 0) + (letter.value?.length ?? 0);
+  for (const h of letter.headers) n += h.key.length + (h.value?.byteLength ?? 0);
+  return n;
+}
+
+/** The batch in order, cut into parts of at most MAX_TRANSACTION_BYTES (a bigger letter goes alone). */
+export function splitByBytes(batch: readonly BatchLetter[]): BatchLetter[][] {
+  const parts: BatchLetter[][] = [];
+  let part: BatchLetter[] = [];
+  let bytes = 0;
+  for (const item of batch) {
+    const size = wireBytes(item);
+    if (part.length > 0 && bytes + size > MAX_TRANSACTION_BYTES) {
+      parts.push(part);
+      part = [];
+      bytes = 0;
+    }
+    part.push(item);
+    bytes += size;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
 export interface SentLetter {
   id: string;
   target: string;
