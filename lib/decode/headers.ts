@@ -44,49 +44,91 @@ const valueOf = (entry: Entry): HeaderValue | null => {
 };
 
 export function createHeaderLookup(raw: readonly RawHeader[]): HeaderLookup {
-  const inOrder: { key: string; entry: Entry }[] = [];
-  const byName = new Map<string, Entry[]>();
-  for (const header of raw) {
-    const entry: Entry = { raw: header.value };
-    inOrder.push({ key: header.key, entry });
-    const name = header.key.toLowerCase();
-    const entries = byName.get(name);
-    if (entries) entries.push(entry);
-    else byName.set(name, [entry]);
-  }
-  const entriesOf = (name: string): Entry[] => byName.get(name.toLowerCase()) ?? [];
+  return new IndexedHeaders(raw);
+}
 
-  // Tries names in priority order, and each name's occurrences in record order.
-  const scan = <T>(names: readonly string[], read: (entry: Entry, name: string) => T | null): T | null => {
+/**
+ * A class rather than an object of closures: this runs for every record on the ingest path, where eight
+ * closures per record were a measurable share of the collector's allocations.
+ */
+class IndexedHeaders implements HeaderLookup {
+  private readonly inOrder: { key: string; entry: Entry }[] = [];
+  private readonly byName = new Map<string, Entry[]>();
+  private decodedInOrder: DecodedHeader[] | null = null;
+
+  constructor(raw: readonly RawHeader[]) {
+    for (const header of raw) {
+      const entry: Entry = { raw: header.value };
+      this.inOrder.push({ key: header.key, entry });
+      const name = header.key.toLowerCase();
+      const entries = this.byName.get(name);
+      if (entries) entries.push(entry);
+      else this.byName.set(name, [entry]);
+    }
+  }
+
+  get decoded(): readonly DecodedHeader[] {
+    this.decodedInOrder ??= this.inOrder.map(({ key, entry }) => ({ key, value: valueOf(entry) }));
+    return this.decodedInOrder;
+  }
+
+  all(name: string): (HeaderValue | null)[] {
+    return this.entriesOf(name).map(valueOf);
+  }
+
+  allBytes(name: string): (Uint8Array | null)[] {
+    return this.entriesOf(name).map((entry) => entry.raw);
+  }
+
+  first(names: readonly string[]): HeaderValue | null {
+    return this.scan(names, valueOf);
+  }
+
+  firstBytes(names: readonly string[]): Uint8Array | null {
+    return this.scan(names, rawOf);
+  }
+
+  firstText(names: readonly string[], options?: { utf8Only?: boolean }): string | null {
+    const utf8Only = options?.utf8Only === true;
     for (const name of names) {
-      for (const entry of entriesOf(name)) {
-        const result = read(entry, name);
+      for (const entry of this.entriesOf(name)) {
+        const value = valueOf(entry);
+        if (!value || (utf8Only && value.encoding !== "utf8")) continue;
+        const text = value.text.trim();
+        if (text !== "") return text;
+      }
+    }
+    return null;
+  }
+
+  firstMatch<T>(names: readonly string[], read: (bytes: Uint8Array, name: string) => T | null): T | null {
+    for (const name of names) {
+      for (const entry of this.entriesOf(name)) {
+        const result = entry.raw ? read(entry.raw, name) : null;
         if (result !== null) return result;
       }
     }
     return null;
-  };
+  }
 
-  let decoded: DecodedHeader[] | null = null;
-  return {
-    get decoded() {
-      decoded ??= inOrder.map(({ key, entry }) => ({ key, value: valueOf(entry) }));
-      return decoded;
-    },
-    all: (name) => entriesOf(name).map(valueOf),
-    allBytes: (name) => entriesOf(name).map((entry) => entry.raw),
-    first: (names) => scan(names, valueOf),
-    firstBytes: (names) => scan(names, (entry) => entry.raw),
-    firstText: (names, options) =>
-      scan(names, (entry) => {
-        const value = valueOf(entry);
-        if (!value || (options?.utf8Only && value.encoding !== "utf8")) return null;
-        const text = value.text.trim();
-        return text === "" ? null : text;
-      }),
-    firstMatch: (names, read) => scan(names, (entry, name) => (entry.raw ? read(entry.raw, name) : null)),
-  };
+  private entriesOf(name: string): readonly Entry[] {
+    return this.byName.get(name.toLowerCase()) ?? NO_ENTRIES;
+  }
+
+  /** Tries names in priority order, and each name's occurrences in record order. */
+  private scan<T>(names: readonly string[], read: (entry: Entry) => T | null): T | null {
+    for (const name of names) {
+      for (const entry of this.entriesOf(name)) {
+        const result = read(entry);
+        if (result !== null) return result;
+      }
+    }
+    return null;
+  }
 }
+
+const NO_ENTRIES: readonly Entry[] = [];
+const rawOf = (entry: Entry) => entry.raw;
 
 /** First non-null value among `names` (case-insensitive) in already decoded headers, e.g. an EventRecord's. */
 export function findHeaderValue(
