@@ -1,6 +1,7 @@
 /** Every benchmark, in the order `npm run bench` runs them (the long sustained run last). */
 import { apiUnderLoadBench } from "./api-under-load";
 import { browserBench } from "./browser/browser";
+import { ingestInstancesBench } from "./cluster/ingest-instances";
 import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
@@ -16,6 +17,7 @@ export const benchmarks: readonly Benchmark[] = [
   latencyBench,
   apiUnderLoadBench,
   storeBackendsBench,
+  ingestInstancesBench,
   browserBench,
   sustainedBench,
 ];
