@@ -106,10 +106,14 @@ test.describe("dead letters", () => {
       await expect(row).toContainText("3 re-driven");
     });
 
-    await test.step("one order's trace shows the order complete", async () => {
+    await test.step("one order's trace shows the order complete, recovered after re-drive", async () => {
       await page.goto(`/traces/${orders[0]!.traceId}`);
       await expect(page.getByTestId("trace-header")).toBeVisible({ timeout: 30_000 });
       await expect(page.getByTestId("waterfall")).toContainText("OrderConfirmed", { timeout: 30_000 });
+      // Not "Error": its only dead letter was re-driven and consumed again (once the trace has settled).
+      await expect(page.getByTestId("trace-status")).toHaveText("Recovered after re-drive", {
+        timeout: 30_000,
+      });
     });
   });
 

@@ -81,6 +81,9 @@ test.describe("traces of the demo shop", () => {
       const deadLetter = trace.deadLetterRows.first();
       await expect(deadLetter).toBeVisible({ timeout: 60_000 });
       await expect(page.getByTestId("trace-status")).toHaveText(/Error/);
+      // The dead letter is payment-service's work (its headers say so), shown beside the original producer.
+      await expect(deadLetter.getByTestId("copy-made-by")).toContainText("payment-service");
+      await expect(deadLetter.getByTestId("copy-made-by")).toContainText("from order-service");
       const link = deadLetter.getByTestId("dead-letter-link");
       const href = await link.getAttribute("href");
       expect(href).toMatch(/^\/dlq\/[^/?]+/);
