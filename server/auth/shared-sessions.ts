@@ -26,7 +26,7 @@ export function openSessions(config: Config, logger: Logger): Promise<Sessions> 
   const ttlMs = config.auth.sessionTtlMs;
   if (config.redisUrl !== null)
     return redisSessions(config.redisUrl, `eventscope:${config.clusterName}:session:`, ttlMs, logger);
-  if (config.store.url !== null) return postgresSessions(config.store.url, ttlMs);
+  if (config.store.url !== null) return Promise.resolve(postgresSessions(config.store.url, ttlMs));
   return Promise.resolve(inMemory(new SessionStore(ttlMs)));
 }
 
@@ -93,18 +93,29 @@ export async function redisSessions(
   };
 }
 
-export async function postgresSessions(url: string, ttlMs: number): Promise<Sessions> {
+export function postgresSessions(url: string, ttlMs: number): Sessions {
   const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 });
   pool.on("error", () => undefined); // an idle connection that dies is replaced on the next query
+  // The table is created on first use, not at start: a database that is down for a moment must not stop
+  // the dashboard from starting (sign-ins answer 503 meanwhile), and a failed attempt is tried again.
+  let table: Promise<unknown> | null = null;
   const query = async (text: string, values: unknown[] = []) => {
     try {
+      table ??= pool
+        .query(
+          `CREATE TABLE IF NOT EXISTS eventscope_sessions (id_hash text PRIMARY KEY, user_name text NOT NULL,
+           created_at bigint NOT NULL, expires_at bigint NOT NULL)`,
+        )
+        .catch((error: unknown) => {
+          table = null;
+          throw error;
+        });
+      await table;
       return await pool.query(text, values);
     } catch (error) {
       throw unavailable("PostgreSQL", error);
     }
   };
-  await query(`CREATE TABLE IF NOT EXISTS eventscope_sessions (
-    id_hash text PRIMARY KEY, user_name text NOT NULL, created_at bigint NOT NULL, expires_at bigint NOT NULL)`);
   return {
     async create(user) {
       const created = newSession(user, ttlMs);
