@@ -48,6 +48,14 @@ export function EdgeLatencyPanel({
           {data.slowest.map((m) => (
             <li key={m.recordId} data-testid="edge-slowest-message">
               <span>{formatDuration(m.ms)}</span>
+              {m.originalProducer ? (
+                <span
+                  data-testid="edge-slowest-copy"
+                  title="A retry or dead-letter copy: this edge's group gave up on the original and copied it"
+                >
+                  copy of {m.originalProducer}&apos;s message
+                </span>
+              ) : null}
               {m.traceId ? (
                 <Link href={`/traces/${m.traceId}`} data-testid="edge-slowest-trace">
                   trace {shortTraceId(m.traceId)}

@@ -32,6 +32,11 @@ export interface SlowMessage {
   /** `topic/partition/offset` of the later message. */
   recordId: string;
   traceId: string | null;
+  /**
+   * Set when the later message is a retry or dead-letter copy: the service that produced the original. The
+   * hop itself belongs to the consumer group that gave up on it (the edge it is filed under).
+   */
+  originalProducer?: string;
 }
 
 export interface PathwayLatency {

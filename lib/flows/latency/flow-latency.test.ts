@@ -85,4 +85,17 @@ describe("FlowLatencyAggregator", () => {
     expect(detail.slowest.map((s) => s.traceId).slice(0, 2)).toEqual(["trace-19", "trace-18"]);
     expect(agg.edge("c:nowhere->nobody", "1h", now, now)).toMatchObject({ stats: null, slowest: [] });
   });
+
+  it("files a retry copy under the group that gave up, naming the original producer with its slowest messages", () => {
+    const agg = new FlowLatencyAggregator(rules, budget);
+    const [, placed] = order(1, T0, 300);
+    // inventory-service gave up on OrderPlaced and copied it to a retry topic 2 s later; the copy keeps
+    // order-service's service header.
+    const retry = { ...placed!, id: "inventory.retry/0/0", topic: "inventory.retry", timestamp: T0 + 2_020 };
+    agg.ingest([placed!, retry], T0 + 3_000);
+    const now = T0 + 5_000;
+    const detail = agg.edge("c:orders.events->inventory-service", "5m", now, now);
+    expect(detail.slowest[0]).toMatchObject({ ms: 2_000, originalProducer: "order-service" });
+    expect(agg.snapshot("5m", now, now).edges["p:order-service->inventory.retry"]).toBeUndefined();
+  });
 });

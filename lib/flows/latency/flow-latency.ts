@@ -15,6 +15,7 @@ import { type PassedBounds, type QueueSeries, QueueSplits } from "./queue-time";
 import type { Hop, Pairable } from "./pairing-types";
 import { histogramBars, latencyStats } from "./stats";
 import { LatencySketch } from "./sketch";
+import type { LatencySample } from "./slowest";
 import { type LatencyWindow, mergeSlots, type Slot, WindowedLatency, type WindowedState } from "./windows";
 import { stringBytes } from "./bounded-recent";
 
@@ -207,7 +208,14 @@ export class FlowLatencyAggregator {
 
   private file(hop: Hop, nowMs: number): void {
     const { child } = hop;
-    const sample = { ms: hop.hopMs, at: child.at, recordId: child.recordId, traceId: child.traceId };
+    const sample: LatencySample = {
+      ms: hop.hopMs,
+      at: child.at,
+      recordId: child.recordId,
+      traceId: child.traceId,
+    };
+    // A copy's service header is the original producer's: shown with the copy, the hop is the group's.
+    if (hop.via === "copy" && child.service !== null) sample.originalProducer = child.service;
     if (hop.consumer !== null) {
       const key = `${hop.parent.topic}${SEP}${hop.consumer}`;
       this.series(this.edges, key)?.record(sample);

@@ -6,6 +6,8 @@ export interface LatencySample {
   /** Record id (`topic/partition/offset`) of the later message. */
   recordId: string;
   traceId: string | null;
+  /** For a retry or dead-letter copy: the service that produced the original (the copy's copied header). */
+  originalProducer?: string;
 }
 
 export function keepSlowest(list: LatencySample[], sample: LatencySample, limit: number): void {

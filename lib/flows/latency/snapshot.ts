@@ -31,6 +31,7 @@ const sampleSchema = z.object({
   at: finite,
   recordId: z.string().max(600),
   traceId: z.string().max(64).nullable(),
+  originalProducer: z.string().max(300).optional(),
 });
 
 const slotSchema = z.object({
