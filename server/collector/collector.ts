@@ -116,8 +116,9 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     main = null;
     extras = [];
     // Only the main group keeps committed offsets; extras' short-lived groups are deleted once stopped,
-    // so they never pile up in the user's list of consumer groups.
-    await oldMain?.commit().catch(() => undefined);
+    // so they never pile up in the user's list of consumer groups. With the broker away a commit retries
+    // for many seconds: it is given STOP_TIMEOUT_MS (the store holds the positions anyway).
+    if (oldMain) await Promise.race([oldMain.commit().catch(() => undefined), sleep(STOP_TIMEOUT_MS)]);
     // All at once: readers of deleted topics each take the whole STOP_TIMEOUT_MS, and one after another
     // they would hold up reading the topics that are still there (20 deleted topics: a minute).
     const [mainStopped] = await Promise.all([
@@ -153,13 +154,21 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     }
   };
 
+  /** A reader that finished starting after the collector was stopped is stopped at once, never kept. */
+  const keep = async (reader: TopicReader): Promise<TopicReader | null> => {
+    if (!stopped) return reader;
+    await stopWithin(reader, reader.groupId !== groupId);
+    return null;
+  };
+
   const restartAll = async () => {
     await stopReaders();
     if (stopped || topics.size === 0) return;
-    main = await startReader(mainGroup(), [...topics.keys()], () => (generation += 1));
+    main = await keep(await startReader(mainGroup(), [...topics.keys()], () => (generation += 1)));
   };
 
   const refreshTopics = async () => {
+    if (stopped) return;
     try {
       const a = await getAdmin();
       const include = options.includeTopic ?? (() => true);
@@ -189,7 +198,8 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
         extraCount += 1;
         // Not started: forgotten, so the next look at the topic list finds them new again.
         const forget = () => added.forEach((t) => topics.delete(t));
-        extras.push(await startReader(`${mainGroup()}-new-${extraCount}`, added, forget));
+        const extra = await keep(await startReader(`${mainGroup()}-new-${extraCount}`, added, forget));
+        if (extra) extras.push(extra);
       } else if (extras.length > 0 && Date.now() - lastChangeAt > QUIET_BEFORE_MERGE_MS) {
         await restartAll();
       }
@@ -214,7 +224,11 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
       stopped = true;
       clearInterval(watcher);
       clearInterval(committer);
-      await serially(stopReaders);
+      // With the broker away, a look at the topic list in flight and the last commit each retry for many
+      // seconds (25 s in all): stopping takes at most STOP_TIMEOUT_MS, and whatever is still in flight then
+      // finishes on its own (a reader started after this point is stopped by `keep`).
+      const deadline = sleep(STOP_TIMEOUT_MS);
+      await Promise.race([Promise.all([work, stopReaders()]), deadline]);
       await admin?.disconnect().catch(() => undefined);
       state.stopped();
     },

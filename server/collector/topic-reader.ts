@@ -59,6 +59,10 @@ export async function startTopicReader(
   topics: string[],
 ): Promise<TopicReader> {
   const { positions, state, log } = deps;
+  /** Set by stop(): from then on this consumer never reads again, whatever kafkajs was doing. */
+  let stopping = false;
+  /** Set when the consumer did not start in time (see `within` below). */
+  let abandoned = false;
   const c: Consumer = deps.kafka.consumer({
     groupId,
     // A broker that comes back from a crash still lists this consumer's old member in the group, and holds
@@ -70,11 +74,19 @@ export async function startTopicReader(
     maxWaitTimeInMs: 250,
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
+    // kafkajs restarts a crashed consumer on its own; one that was stopped or abandoned must stay down.
+    retry: { retries: 5, restartOnFailure: async () => !stopping && !abandoned },
   });
   // After every rebalance each assigned partition is positioned again: it may come from another instance.
   let stored: Promise<Map<string, string>> | null = null;
   const cycles = new FetchCycles();
   c.on(c.events.GROUP_JOIN, () => {
+    // A restart that was under way when the reader was stopped (the broker away, kafkajs retrying) joins
+    // once the broker is back: it leaves again at once instead of reading as a member nobody owns.
+    if (stopping || abandoned) {
+      void c.disconnect().catch(() => undefined);
+      return;
+    }
     positioned.clear();
     stored = null;
     cycles.reset();
@@ -87,7 +99,7 @@ export async function startTopicReader(
   c.on(c.events.CRASH, ({ payload }) => {
     state.failed(payload.error.message);
     log.warn({ error: payload.error.message, restart: payload.restart }, "collector consumer crashed");
-    if (!payload.restart && !abandoned) deps.onFatal();
+    if (!payload.restart && !abandoned && !stopping) deps.onFatal();
   });
 
   const positioned = new Set<string>();
@@ -131,7 +143,6 @@ export async function startTopicReader(
   // has not started by the deadline is abandoned (and disconnected), so the collector retries with the
   // topics that still exist instead of waiting.
   const deadline = Date.now() + START_TIMEOUT_MS;
-  let abandoned = false;
   const within = async (step: Promise<void>, what: string) => {
     // Once abandoned, the step may still fail later: that must not become an unhandled rejection.
     step.catch(() => undefined);
@@ -234,6 +245,7 @@ export async function startTopicReader(
       if (offsets.length > 0) await c.commitOffsets(offsets);
     },
     stop: () => {
+      stopping = true;
       state.readerGone(groupId);
       return c.disconnect();
     },

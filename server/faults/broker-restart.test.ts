@@ -22,7 +22,9 @@ const PORT = Number(process.env.EVENTSCOPE_FAULTS_BROKER_PORT ?? 19350);
 const PARTITIONS = 3;
 const topic = uniqueName("restart-stream");
 let broker: OwnBroker;
+const clientId = uniqueName("es-restart");
 let app: TestApp;
+let appClosed = false;
 let stream: SteadyStream;
 
 const health = async () => (await (await fetch(`${app.url}/api/health`)).json()) as HealthResponse;
@@ -37,7 +39,7 @@ beforeAll(async () => {
   app = await startTestApp(
     testConfig({
       KAFKA_BROKERS: broker.address,
-      KAFKA_CLIENT_ID: uniqueName("es-restart"),
+      KAFKA_CLIENT_ID: clientId,
       EVENTSCOPE_LOOKBACK: "1m",
     }),
     { collector: collectorFeature, health: healthFeature },
@@ -47,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stream?.stop();
-  await app?.close();
+  if (!appClosed) await app?.close();
   await broker?.remove();
 });
 
@@ -102,7 +104,7 @@ async function outage(signal: "SIGKILL" | "SIGTERM") {
       10_000,
       "broker down",
     );
-    await new Promise((r) => setTimeout(r, 3_000));
+    await new Promise((r) => setTimeout(r, 1_000));
     const backAt = await broker.restart();
     const firstAfter = await eventually(
       async () => stream.firstSentAfter(backAt),
@@ -173,5 +175,24 @@ describe("broker killed and restarted under a steady stream", () => {
     ).catch((error: Error) => {
       throw new Error(`${error.message}: stored ${seen}, log ${expected}`);
     });
+  }, 60_000);
+  it("stops within 5 s while the broker is down, and its consumer does not come back with the broker", async () => {
+    await broker.kill("SIGKILL");
+    await eventually(
+      async () => ((await health()).broker.state === "down" ? true : undefined),
+      10_000,
+      "broker down",
+    );
+    // kafkajs is now restarting the collector's consumer over and over, each try retrying for seconds.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const stopping = Date.now();
+    await app.close();
+    appClosed = true;
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+    await broker.restart();
+    // A restart under way at the stop would join once the broker is back (after the old member's 8 s).
+    await new Promise((r) => setTimeout(r, 12_000));
+    const { groups } = await broker.withAdmin((admin) => admin.describeGroups([`${clientId}-collector`]));
+    expect(groups[0]?.members ?? []).toEqual([]);
   }, 60_000);
 });
