@@ -102,7 +102,7 @@ describe("queue time on a consume edge", () => {
     // configured 500 ms on a busy machine), so that is the margin: queue ≈ the hop, processing ≈ 0.
     const { queue, processing, precisionMs } = detail.split!;
     const hop = detail.stats!.p50;
-    expect(hop).toBeGreaterThanOrEqual(4_000);
+    expect(hop).toBeGreaterThanOrEqual(3_500);
     expect(precisionMs).toBeLessThan(hop / 2);
     expect(queue!.p50).toBeGreaterThanOrEqual(hop - precisionMs - 500);
     expect(processing!.p50).toBeLessThanOrEqual(precisionMs + 500);

@@ -14,15 +14,19 @@
  * hops the split comes. Commits in batches blur it further (P's batch may commit at once): the split is
  * the group's, not one record's.
  *
- * Bounded: at most PER_KEY_PER_SLOT hops per edge per 10 s are offered (a sample is enough for a
- * percentile), MAX_PENDING wait at once, each for at most PENDING_FOR_MS.
+ * Bounded in memory and in work per poll: at most PER_KEY_PER_SLOT hops per edge per 10 s are offered (a
+ * sample is enough for a percentile), at most PER_KEY_PENDING wait per edge (a stopped group cannot crowd
+ * out the others), each for at most PENDING_FOR_MS — or GROUP_WAIT_MS while its group is not known — and
+ * a poll checks at most MAX_CHECKS_PER_SETTLE of them (each check asks the lag history), edges in turn.
  */
 import { processingTime, queueTime } from "./definitions";
 import type { LatencySample } from "./slowest";
 import { WindowedLatency } from "./windows";
 
-export const MAX_PENDING = 2_000;
+export const PER_KEY_PENDING = 20;
+export const MAX_CHECKS_PER_SETTLE = 50;
 export const PENDING_FOR_MS = 15 * 60_000;
+const GROUP_WAIT_MS = 60_000;
 export const PER_KEY_PER_SLOT = 5;
 const SLOT_MS = 10_000;
 
@@ -55,16 +59,24 @@ export interface QueueSeries {
   precision: WindowedLatency;
 }
 
+interface Pending {
+  probe: QueueProbe;
+  offeredAt: number;
+}
+
 export class QueueSplits {
-  private pending: { probe: QueueProbe; offeredAt: number }[] = [];
+  private readonly pending = new Map<string, Pending[]>();
+  /** Where the next settle starts among the edges, so a poll's check budget reaches every edge in turn. */
+  private cursor = 0;
   private readonly offered = new Map<string, { slot: number; n: number }>();
   readonly series = new Map<string, QueueSeries>();
 
   constructor(private readonly maxKeys: number) {}
 
-  /** Takes the hop when its edge has room in this 10-second slot and the pending list has room. */
+  /** Takes the hop when its edge has room in this 10-second slot and in its pending list. */
   offer(probe: QueueProbe, nowMs: number): void {
-    if (this.pending.length >= MAX_PENDING) return;
+    const waiting = this.pending.get(probe.key);
+    if (waiting ? waiting.length >= PER_KEY_PENDING : this.pending.size >= this.maxKeys) return;
     const slot = Math.floor(nowMs / SLOT_MS);
     const taken = this.offered.get(probe.key);
     if (taken && taken.slot === slot) {
@@ -72,39 +84,38 @@ export class QueueSplits {
       taken.n++;
     } else if (taken || this.offered.size < this.maxKeys) this.offered.set(probe.key, { slot, n: 1 });
     else return;
-    this.pending.push({ probe, offeredAt: nowMs });
+    if (waiting) waiting.push({ probe, offeredAt: nowMs });
+    else this.pending.set(probe.key, [{ probe, offeredAt: nowMs }]);
   }
 
   /**
-   * Settles every pending hop whose commit a poll has seen (`bounds` answers for the probe's group, null
-   * when its group is not known yet); the others wait, until PENDING_FOR_MS.
+   * Settles pending hops whose commit a poll has seen. `bounds` answers for the probe's group, or null
+   * when the group (or its history on P's partition) is not known yet; the others wait.
    */
   settle(bounds: (probe: QueueProbe) => PassedBounds | null, nowMs: number): void {
-    const waiting: typeof this.pending = [];
-    for (const entry of this.pending) {
-      const { probe } = entry;
-      if (nowMs - entry.offeredAt > PENDING_FOR_MS) continue;
-      const seen = bounds(probe);
-      if (!seen || seen.consumedBy === null) {
-        waiting.push(entry);
-        continue;
+    const keys = [...this.pending.keys()];
+    let checks = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[(this.cursor + k) % keys.length]!;
+      const waiting: Pending[] = [];
+      for (const entry of this.pending.get(key) ?? []) {
+        const age = nowMs - entry.offeredAt;
+        if (age > PENDING_FOR_MS) continue;
+        if (checks >= MAX_CHECKS_PER_SETTLE) {
+          waiting.push(entry);
+          continue;
+        }
+        checks++;
+        const seen = bounds(entry.probe);
+        if (seen === null) {
+          if (age < GROUP_WAIT_MS) waiting.push(entry);
+        } else if (seen.consumedBy === null) waiting.push(entry);
+        else this.record(entry.probe, seen.notYetAt, seen.consumedBy);
       }
-      const series = this.seriesOf(probe.key);
-      if (!series) continue;
-      // No earlier poll kept: the commit could have come right after P was produced.
-      const { atLeast, atMost } = queueTime(
-        probe.producedAt,
-        seen.notYetAt ?? probe.producedAt,
-        seen.consumedBy,
-      );
-      const half = (atMost - atLeast) / 2;
-      series.precision.record({ ...probe.sample, ms: half });
-      if (half >= probe.hopMs) continue;
-      const queueMs = Math.min(probe.hopMs, atLeast + half);
-      series.queue.record({ ...probe.sample, ms: queueMs });
-      series.processing.record({ ...probe.sample, ms: processingTime(probe.hopMs, queueMs) });
+      if (waiting.length > 0) this.pending.set(key, waiting);
+      else this.pending.delete(key);
     }
-    this.pending = waiting;
+    this.cursor = keys.length === 0 ? 0 : (this.cursor + 1) % keys.length;
     for (const [key, taken] of this.offered)
       if (taken.slot < Math.floor(nowMs / SLOT_MS) - 1) this.offered.delete(key);
   }
@@ -115,13 +126,28 @@ export class QueueSplits {
   }
 
   get pendingCount(): number {
-    return this.pending.length;
+    let n = 0;
+    for (const list of this.pending.values()) n += list.length;
+    return n;
   }
 
   get bytes(): number {
-    let total = this.pending.length * 400 + this.offered.size * 120;
+    let total = this.pendingCount * 400 + this.offered.size * 120;
     for (const s of this.series.values()) total += s.queue.bytes + s.processing.bytes + s.precision.bytes;
     return total;
+  }
+
+  private record(probe: QueueProbe, notYetAt: number | null, consumedBy: number): void {
+    const series = this.seriesOf(probe.key);
+    if (!series) return;
+    // No earlier poll kept: the commit could have come right after P was produced.
+    const { atLeast, atMost } = queueTime(probe.producedAt, notYetAt ?? probe.producedAt, consumedBy);
+    const half = (atMost - atLeast) / 2;
+    series.precision.record({ ...probe.sample, ms: half });
+    if (half >= probe.hopMs) return;
+    const queueMs = Math.min(probe.hopMs, atLeast + half);
+    series.queue.record({ ...probe.sample, ms: queueMs });
+    series.processing.record({ ...probe.sample, ms: processingTime(probe.hopMs, queueMs) });
   }
 
   private seriesOf(key: string): QueueSeries | undefined {
