@@ -57,9 +57,13 @@ describe("flow latency with a slow inventory-service", () => {
     expect(slow.edges.map((e) => e.id)).toContain(slowEdge);
     expect(slow.latency.edges[slowEdge]!.p50).toBeGreaterThanOrEqual(200);
     expect(slow.latency.edges[slowEdge]!.p50).toBeLessThanOrEqual(400);
-    // Every consume edge that does not lead into inventory-service stays well below the delay.
+    // Every consume edge of this demo that does not lead into inventory-service stays well below the delay.
+    // (The shared test broker also holds the topics of demos that other test files ran within the
+    // lookback; their groups are gone and their edges are not this test's.)
+    const ourTopics = Object.values(topics);
+    const ours = (id: string) => ourTopics.some((topic) => id.startsWith(consumeEdgeId(topic, "")));
     for (const [id, stats] of Object.entries(slow.latency.edges))
-      if (id.startsWith("c:") && id !== slowEdge) expect(stats.p50, id).toBeLessThan(150);
+      if (ours(id) && id !== slowEdge) expect(stats.p50, id).toBeLessThan(150);
     expect(slow.latency.pathways.length).toBeGreaterThan(0);
 
     const detail = (await (
