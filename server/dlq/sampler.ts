@@ -1,10 +1,6 @@
 /**
  * Reads the first few records of topics whose names do not say "DLQ" and checks them for dead-letter
  * headers. One short-lived consumer per round of topics; bounded in records and time.
- *
- * Each round also asks its offsets through an admin client of its own. A Kafka client refreshes metadata
- * for every topic it was ever asked about, and fails every refresh once one of them is deleted: sampled
- * through the shared admin, one deleted topic made every later DLQ scan fail.
  */
 import { randomUUID } from "node:crypto";
 import type { Admin, Kafka } from "kafkajs";
@@ -19,26 +15,12 @@ const TIMEOUT_MS = 8_000;
 
 export async function sampleForDeadLetters(
   kafka: Kafka,
-  topics: readonly string[],
-  groupPrefix: string,
-): Promise<Map<string, SampleVerdict>> {
-  if (topics.length === 0) return new Map();
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    return await sampleRound(kafka, admin, topics, groupPrefix);
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
-
-async function sampleRound(
-  kafka: Kafka,
   admin: Admin,
   topics: readonly string[],
   groupPrefix: string,
 ): Promise<Map<string, SampleVerdict>> {
   const verdicts = new Map<string, SampleVerdict>();
+  if (topics.length === 0) return verdicts;
   const ends = await endOffsets(admin, topics);
   const nonEmpty = topics.filter((t) => ends.some((e) => e.topic === t && e.end > e.low));
   for (const t of topics) if (!nonEmpty.includes(t)) verdicts.set(t, "empty");

@@ -68,7 +68,7 @@ export class TopicCatalog {
     const found: { topic: string; recognisedBy: DlqRecognition }[] = [];
     for (let i = 0; i < candidates.length; i += SAMPLE_ROUND) {
       const round = candidates.slice(i, i + SAMPLE_ROUND);
-      const verdicts = await sampleForDeadLetters(this.kafka, round, this.groupPrefix);
+      const verdicts = await sampleForDeadLetters(this.kafka, this.admin, round, this.groupPrefix);
       for (const [topic, verdict] of verdicts) {
         if (verdict === "dlq") found.push({ topic, recognisedBy: "headers" });
         else if (verdict === "not-dlq") this.notDlq.add(topic);
