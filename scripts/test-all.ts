@@ -21,6 +21,8 @@ interface StepResult {
   passed: number;
   failed: number;
   seconds: number;
+  /** Names of the tests that failed, printed again in the summary: a CI log is often read from its end. */
+  failures?: string[];
 }
 
 const reports = mkdtempSync(path.join(tmpdir(), "eventscope-test-"));
@@ -81,16 +83,26 @@ async function vitest(project: string, lane: Lane = null): Promise<StepResult> {
     "--reporter=json",
     `--outputFile.json=${out}`,
   ]);
-  const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number }>(out);
+  const report = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    testResults?: { name: string; assertionResults?: { status: string; fullName: string }[] }[];
+  }>(out);
   const passed = report?.numPassedTests ?? 0;
   // A crash before any test ran must not read as "0 failed".
   const failed = report ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0) : 1;
+  const failures = (report?.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((a) => a.status === "failed")
+      .map((a) => `${path.relative(repoRoot, file.name)} › ${a.fullName}`),
+  );
   return {
     name: `${project} tests`,
     ok: code === 0 && passed > 0,
     passed,
     failed,
     seconds: (Date.now() - began) / 1000,
+    failures,
   };
 }
 
@@ -101,7 +113,10 @@ async function playwright(lane: Lane): Promise<StepResult> {
   const code = await run(lane, "npx", ["playwright", "test", "--reporter=list,json"], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
   });
-  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(out);
+  const report = readJson<{
+    stats: { expected: number; unexpected: number; flaky: number };
+    suites?: Suite[];
+  }>(out);
   const passed = report ? report.stats.expected + report.stats.flaky : 0;
   const failed = report ? report.stats.unexpected + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0) : 1;
   return {
@@ -110,7 +125,24 @@ async function playwright(lane: Lane): Promise<StepResult> {
     passed,
     failed,
     seconds: (Date.now() - began) / 1000,
+    failures: (report?.suites ?? []).flatMap((suite) => failedSpecs(suite, [])),
   };
+}
+
+/** Playwright's JSON report nests describe blocks as suites; a spec is ok only when every attempt passed. */
+interface Suite {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; file?: string }[];
+  suites?: Suite[];
+}
+
+function failedSpecs(suite: Suite, titles: string[]): string[] {
+  const here = suite.file === suite.title ? [suite.title] : [...titles, suite.title];
+  return [
+    ...(suite.specs ?? []).filter((s) => !s.ok).map((s) => [...here, s.title].join(" › ")),
+    ...(suite.suites ?? []).flatMap((inner) => failedSpecs(inner, here)),
+  ];
 }
 
 // Before the first step: a missing browser would otherwise only fail the last one, minutes later.
@@ -144,6 +176,7 @@ for (const r of results) {
   console.log(
     `${r.ok ? "PASS" : "FAIL"}  ${r.name.padEnd(18)} ${r.seconds.toFixed(1).padStart(6)} s${counts}`,
   );
+  for (const name of r.failures ?? []) console.log(`      ✘ ${name}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
