@@ -4,6 +4,7 @@
  * the store's feed delivers them: its CPU per record, without Kafka, decoding or storing around it.
  */
 import { FlowLatencyAggregator } from "@/lib/flows/latency/flow-latency";
+import { FLOW_LATENCY_BUDGET } from "@/server/flows/flow-latency-service";
 import type { Pairable } from "@/lib/flows/latency/pairing-types";
 import { HOPS, traceIdOf } from "../support/records";
 
@@ -11,13 +12,6 @@ const services = ["gateway", "order-service", "payment-service", "inventory-serv
 const topics = ["orders.commands", "orders.events", "payments.events", "inventory.events", "notifications"];
 /** Each topic read by the next hop's service, so every hop pairs on a consume and a produce edge. */
 const readers = new Map(topics.slice(0, -1).map((t, i) => [t, [services[i + 1]!]]));
-/** The production budget (server/flows/flow-latency-service.ts). */
-const BUDGET = {
-  messagesBytes: 16 * 1024 * 1024,
-  tracesBytes: 8 * 1024 * 1024,
-  orphansBytes: 4 * 1024 * 1024,
-  openTracesBytes: 4 * 1024 * 1024,
-};
 
 export function aggregationCpuPerRecord(count: number): number {
   const base = Date.now() - 60_000;
@@ -35,7 +29,7 @@ export function aggregationCpuPerRecord(count: number): number {
   });
   const aggregator = new FlowLatencyAggregator(
     { consumersOf: (t) => readers.get(t) ?? [], isDlqTopic: () => false },
-    BUDGET,
+    FLOW_LATENCY_BUDGET,
   );
   const now = Date.now();
   const cpu = process.cpuUsage();

@@ -77,7 +77,7 @@ class IndexedHeaders implements HeaderLookup {
   }
 
   allBytes(name: string): (Uint8Array | null)[] {
-    return this.entriesOf(name).map((entry) => entry.raw);
+    return this.entriesOf(name).map(rawOf);
   }
 
   first(names: readonly string[]): HeaderValue | null {
@@ -90,25 +90,16 @@ class IndexedHeaders implements HeaderLookup {
 
   firstText(names: readonly string[], options?: { utf8Only?: boolean }): string | null {
     const utf8Only = options?.utf8Only === true;
-    for (const name of names) {
-      for (const entry of this.entriesOf(name)) {
-        const value = valueOf(entry);
-        if (!value || (utf8Only && value.encoding !== "utf8")) continue;
-        const text = value.text.trim();
-        if (text !== "") return text;
-      }
-    }
-    return null;
+    return this.scan(names, (entry) => {
+      const value = valueOf(entry);
+      if (!value || (utf8Only && value.encoding !== "utf8")) return null;
+      const text = value.text.trim();
+      return text === "" ? null : text;
+    });
   }
 
   firstMatch<T>(names: readonly string[], read: (bytes: Uint8Array, name: string) => T | null): T | null {
-    for (const name of names) {
-      for (const entry of this.entriesOf(name)) {
-        const result = entry.raw ? read(entry.raw, name) : null;
-        if (result !== null) return result;
-      }
-    }
-    return null;
+    return this.scan(names, (entry, name) => (entry.raw ? read(entry.raw, name) : null));
   }
 
   private entriesOf(name: string): readonly Entry[] {
@@ -116,10 +107,10 @@ class IndexedHeaders implements HeaderLookup {
   }
 
   /** Tries names in priority order, and each name's occurrences in record order. */
-  private scan<T>(names: readonly string[], read: (entry: Entry) => T | null): T | null {
+  private scan<T>(names: readonly string[], read: (entry: Entry, name: string) => T | null): T | null {
     for (const name of names) {
       for (const entry of this.entriesOf(name)) {
-        const result = read(entry);
+        const result = read(entry, name);
         if (result !== null) return result;
       }
     }

@@ -21,7 +21,7 @@ import type { Logger } from "@/server/logger";
  * not found: its child then starts a flow of its own (never wrongly paired). The store's own message-id
  * index is not consulted on a miss: that would put a store query on the ingest path for every such child.
  */
-const BUDGET = {
+export const FLOW_LATENCY_BUDGET = {
   messagesBytes: 16 * 1024 * 1024,
   tracesBytes: 8 * 1024 * 1024,
   orphansBytes: 4 * 1024 * 1024,
@@ -68,7 +68,10 @@ export function startFlowLatency(deps: {
     }
     return byTopic.get(topic) ?? [];
   };
-  const aggregator = new FlowLatencyAggregator({ consumersOf, isDlqTopic: deps.isDlqTopic }, BUDGET);
+  const aggregator = new FlowLatencyAggregator(
+    { consumersOf, isDlqTopic: deps.isDlqTopic },
+    FLOW_LATENCY_BUDGET,
+  );
   const persistence = deps.saveFile === null ? null : persistLatency(aggregator, deps.saveFile, deps.logger);
   const history = new RateHistory();
   const unsubscribe = deps.feed.subscribe((events) => aggregator.ingest(events, Date.now()));
