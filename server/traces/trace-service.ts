@@ -17,6 +17,7 @@ import {
   stitchTrace,
   summarizeTrace,
 } from "@/lib/traces";
+import { yieldToEventLoop } from "@/server/event-loop";
 import { describeWindow } from "@/server/store/describe-window";
 import { SummaryCache, traceCacheKey } from "@/server/traces/summary-cache";
 import type { EventStore } from "@/server/store/event-store";
@@ -39,6 +40,13 @@ export interface TraceServiceDeps {
 const SCAN_TRACES = 500;
 /** A list request stitches traces for at most this long, then answers with what it has. */
 const LIST_BUDGET_MS = 40;
+/**
+ * ...but it always looks at this many of the newest traces first, however busy the machine: on a loaded
+ * host the budget could otherwise run out after one or two, and the list would show only the newest trace.
+ */
+const MIN_SCANNED = 50;
+/** Stitching runs in slices this long with a turn of the event loop between, so nothing waits on a list. */
+const SLICE_MS = 10;
 /** Events of one trace a list summary stitches at most (the trace page stitches the whole trace). */
 const SUMMARY_EVENTS = 500;
 
@@ -123,7 +131,8 @@ export function createTraceService(deps: TraceServiceDeps) {
       let partial = false;
       let scannedBackTo: number | null = null;
       const at = now();
-      for (const key of keys) {
+      let sliceStarted = started;
+      for (const [index, key] of keys.entries()) {
         const cacheKey = traceCacheKey(key.traceId, key.correlationId)!;
         let summary = summaries.get(cacheKey, at);
         if (!summary) {
@@ -135,10 +144,15 @@ export function createTraceService(deps: TraceServiceDeps) {
         }
         if (filterSummaries([summary], query).length === 1) traces.push(summary);
         if (traces.length >= query.limit) break;
-        if (performance.now() - started > LIST_BUDGET_MS) {
-          partial = true;
-          scannedBackTo = summary.startedAt;
+        const tick = performance.now();
+        if (index + 1 >= MIN_SCANNED && tick - started > LIST_BUDGET_MS) {
+          partial = index + 1 < keys.length;
+          scannedBackTo = partial ? summary.startedAt : null;
           break;
+        }
+        if (tick - sliceStarted > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStarted = performance.now();
         }
       }
       return { traces, partial, scannedBackTo };
