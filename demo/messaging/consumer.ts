@@ -89,8 +89,15 @@ export async function startConsumer(
   let running = false;
   const refreshHold = () => {
     if (!running) return;
-    if (spec.isHeld?.()) consumer.pause(all);
-    else consumer.resume(all);
+    try {
+      if (spec.isHeld?.()) consumer.pause(all);
+      else consumer.resume(all);
+    } catch (error) {
+      // kafkajs restarts a consumer that crashed (a rebalance that failed on a busy broker) with a new
+      // group, and pause/resume throw until it has one. Nothing is lost: each batch checks the hold itself
+      // before starting a handler, and pauses the consumer while held.
+      logger.debug({ err: error, group: spec.groupId }, "hold not applied while the consumer restarts");
+    }
   };
 
   const handleOne = async (message: ConsumedMessage): Promise<HandleResult> => {
