@@ -17,6 +17,22 @@ const freePort = () =>
     });
   });
 
+/**
+ * Waits until no process of the group is left: `npm` exits before the server it started has closed its
+ * store, and removing the store's folder under a server still writing to it fails.
+ */
+async function groupGone(pgid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-pgid, 0);
+    } catch {
+      return; // ESRCH: the whole group has exited
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const port = await freePort();
 const dataDir = mkdtempSync(path.join(tmpdir(), "eventscope-start-"));
 const child = spawn("npm", ["start"], {
@@ -47,7 +63,9 @@ while (Date.now() < deadline && child.exitCode === null) {
 }
 process.kill(-child.pid!, "SIGTERM");
 await new Promise((r) => child.once("exit", r));
-rmSync(dataDir, { recursive: true, force: true });
+await groupGone(child.pid!, 20_000);
+// Retried: a store closing at the last moment can still add a file while the folder is being removed.
+rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 console.log(
   ok ? "npm start: the built server answered /api/health and /flows" : "npm start: no answer within 60 s",
 );
