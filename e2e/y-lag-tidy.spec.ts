@@ -26,13 +26,13 @@ test.describe("consumer lag, first impression", () => {
 
     await page.getByTestId("lag-show-internal").check();
     await expect(page).toHaveURL(/\/lag\?internal=1$/);
-    await expect(lag.row("eventscope-collector")).toBeVisible();
-    await expect(lag.row("eventscope-collector")).toHaveAttribute("data-internal", "true");
+    await expect(lag.collectorRow()).toBeVisible();
+    await expect(lag.collectorRow()).toHaveAttribute("data-internal", "true");
     await expect(lag.row("inventory-service")).toBeVisible();
 
     await page.reload();
     await expect(page.getByTestId("lag-show-internal")).toBeChecked();
-    await expect(lag.row("eventscope-collector")).toBeVisible({ timeout: 30_000 });
+    await expect(lag.collectorRow()).toBeVisible({ timeout: 30_000 });
   });
 
   test("a group reading 26 topics: figures uncut at 1280 px, charts show the top 5 and others", async ({

@@ -22,6 +22,14 @@ export class LagPage {
     return this.page.locator(`[data-testid="lag-group-row"][data-group="${group}"]`);
   }
 
+  /**
+   * The row of Eventscope's own collector group: `eventscope-collector`, or `eventscope-collector-g<n>`
+   * after the collector had to read on with a fresh group (a consumer slow to stop on a busy broker).
+   */
+  collectorRow(): Locator {
+    return this.page.locator('[data-testid="lag-group-row"][data-group^="eventscope-collector"]').first();
+  }
+
   /** Total lag of a group's row in the table, as a bigint (from the row's data attribute, not its text). */
   async rowLag(group: string): Promise<bigint> {
     return BigInt((await this.row(group).getByTestId("lag-group-total").getAttribute("data-value")) ?? "0");
