@@ -86,16 +86,33 @@ async function vitest(project: string, lane: Lane = null): Promise<StepResult> {
   const report = readJson<{
     numPassedTests: number;
     numFailedTests: number;
-    testResults?: { name: string; assertionResults?: { status: string; fullName: string }[] }[];
+    testResults?: {
+      name: string;
+      status: string;
+      message?: string;
+      assertionResults?: { status: string; fullName: string }[];
+    }[];
   }>(out);
   const passed = report?.numPassedTests ?? 0;
-  // A crash before any test ran must not read as "0 failed".
-  const failed = report ? report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0) : 1;
-  const failures = (report?.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? [])
-      .filter((a) => a.status === "failed")
-      .map((a) => `${path.relative(repoRoot, file.name)} › ${a.fullName}`),
+  const files = report?.testResults ?? [];
+  // A file whose setup failed has no failed test (its tests are skipped): it counts as one failure.
+  const brokenFiles = files.filter(
+    (file) => file.status === "failed" && !(file.assertionResults ?? []).some((a) => a.status === "failed"),
   );
+  const failures = [
+    ...brokenFiles.map(
+      (file) => `${path.relative(repoRoot, file.name)} (did not run: ${(file.message ?? "").split("\n")[0]})`,
+    ),
+    ...files.flatMap((file) =>
+      (file.assertionResults ?? [])
+        .filter((a) => a.status === "failed")
+        .map((a) => `${path.relative(repoRoot, file.name)} › ${a.fullName}`),
+    ),
+  ];
+  // A crash before any test ran must not read as "0 failed".
+  const failed = report
+    ? report.numFailedTests + brokenFiles.length + (code !== 0 && failures.length === 0 ? 1 : 0)
+    : 1;
   return {
     name: `${project} tests`,
     ok: code === 0 && passed > 0,
