@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { Ownership } from "@/server/cluster/ownership";
 import type { Config } from "@/server/config";
 import { createKafka } from "@/server/kafka/client";
+import { renewingAdmin } from "@/server/kafka/renewing-admin";
 import type { Logger } from "@/server/logger";
 import { AuditLog } from "@/server/dlq/audit-log";
 import { ensureInternalTopics, type InternalTopics } from "@/server/dlq/internal-topics";
@@ -66,7 +67,8 @@ export class DlqService {
     // kafkajs' own error lines repeat every retry while a broker is down; the broker monitor reports
     // reachability and this service logs what it could not do.
     this.kafka = createKafka(config.kafka, this.log, { clientId, level: logLevel.NOTHING });
-    this.admin = this.kafka.admin();
+    // It samples every topic of the cluster, any of which may be deleted at any time.
+    this.admin = renewingAdmin(this.kafka);
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,

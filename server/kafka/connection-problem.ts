@@ -5,6 +5,7 @@
  * password — get the setting to check. The broker's SASL answers never contain the password, and nothing
  * from the configuration is added here.
  */
+import { errorChain } from "@/server/kafka/error-chain";
 
 /** Node's codes for a broker certificate that does not chain to a trusted CA. */
 const UNTRUSTED = new Set([
@@ -17,25 +18,10 @@ const UNTRUSTED = new Set([
 /** The broker's TLS alerts when it wants a (valid) client certificate: mutual TLS. */
 const CLIENT_CERT_REFUSED = /^ERR_SSL_(SSLV3_ALERT_BAD_CERTIFICATE|TLSV13_ALERT_CERTIFICATE_REQUIRED)$/;
 
-interface ErrorLike {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  cause?: unknown;
-}
-
-/** The error and the errors it wraps, outermost first (bounded: a cause chain could loop). */
-function chain(error: unknown): ErrorLike[] {
-  const out: ErrorLike[] = [];
-  for (let e = error; typeof e === "object" && e !== null && out.length < 5; e = (e as ErrorLike).cause)
-    out.push(e as ErrorLike);
-  return out;
-}
-
 const firstLine = (text: string) => text.trim().split("\n")[0]?.trim() ?? "";
 
 export function kafkaConnectionProblem(error: unknown): string {
-  const errors = chain(error);
+  const errors = errorChain(error);
   const message = firstLine(String(errors[0]?.message ?? error));
   const code = errors.map((e) => e.code).find((c): c is string => typeof c === "string");
   if (errors.some((e) => e.name === "KafkaJSSASLAuthenticationError"))
