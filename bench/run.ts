@@ -1,15 +1,17 @@
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- ingest latency` only those; `-- --smoke` tiny
  * sizes of each (CI: proves they still run, under 3 minutes; its figures mean nothing); `-- --list` names
- * them; `-- --table` prints the README table from the results. Each writes bench/results/<name>.json (smoke runs: bench/results/smoke/). The benchmarks get their
- * own broker, started here and stopped at the end. Exits 1 when a benchmark throws — never because a
- * figure missed its target: that is a finding to report, not a broken benchmark.
+ * them; `-- --table` prints the README table from the results. Each benchmark runs in a process of its
+ * own (bench/run-one.ts) and writes bench/results/<name>.json (smoke runs: bench/results/smoke/). The
+ * benchmarks share one broker of their own, started here, emptied before each and stopped at the end.
+ * Exits 1 when a benchmark throws — never because a figure missed its target: that is a finding to
+ * report, not a broken benchmark.
  */
-import path from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { benchmarks } from "./benchmarks";
 import { readmeTable } from "./readme-table";
 import { emptyBroker, startBenchBroker, stopBenchBroker } from "./support/bench-broker";
-import { environment, gitState, writeResult } from "./support/results";
 
 const args = process.argv.slice(2);
 const smoke = args.includes("--smoke");
@@ -34,9 +36,12 @@ const selected = names.length > 0 ? benchmarks.filter((b) => names.includes(b.na
 const log = (line: string) => console.log(`  ${line}`);
 
 let stopping = false;
+/** The benchmark running now: stopped with the run, so it cannot outlive the broker it measures. */
+let running: ChildProcess | null = null;
 const stopOnSignal = () => {
   if (stopping) return;
   stopping = true;
+  running?.kill("SIGTERM");
   void stopBenchBroker().finally(() => process.exit(130));
 };
 process.on("SIGINT", stopOnSignal);
@@ -47,42 +52,35 @@ process.on("unhandledRejection", (error) => {
   stopOnSignal();
 });
 
+/** Runs one benchmark in a child process with this process's Node flags (--expose-gc, heap size, tsx). */
+function runInChild(name: string, brokers: string[]): Promise<boolean> {
+  const script = fileURLToPath(new URL("./run-one.ts", import.meta.url));
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, script, name, ...(smoke ? ["--smoke"] : [])],
+      {
+        stdio: "inherit",
+        env: { ...process.env, KAFKA_BROKERS: brokers.join(",") },
+      },
+    );
+    running = child;
+    child.on("exit", (code) => {
+      running = null;
+      resolve(code === 0);
+    });
+    child.on("error", () => resolve(false));
+  });
+}
+
 const failed: string[] = [];
 const began = Date.now();
 try {
   const brokers = [await startBenchBroker(log)];
-  // Helpers shared with the integration tests find their broker here.
-  process.env.KAFKA_BROKERS = brokers.join(",");
   for (const bench of selected) {
     console.log(`\n━━ ${bench.name}${smoke ? " (smoke)" : ""} ━━ ${bench.description}`);
-    const t0 = Date.now();
-    try {
-      await emptyBroker(brokers);
-      const outcome = await bench.run({ smoke, brokers, log });
-      const file = writeResult({
-        benchmark: bench.name,
-        smoke,
-        date: new Date().toISOString(),
-        git: gitState(),
-        environment: environment(),
-        seconds: Math.round((Date.now() - t0) / 1000),
-        ...outcome,
-      });
-      for (const f of outcome.figures) {
-        const met = f.target ? (f.target.met ? "  target met" : `  TARGET MISSED (${f.target.text})`) : "";
-        console.log(
-          `  ${f.name}: ${f.result.median} ${f.unit} (spread ${f.result.spreadPct}%) vs ${f.baseline.median} ` +
-            `(${f.baseline.what}) → ratio ${f.ratio.median}${met}`,
-        );
-      }
-      console.log(`  → ${path.relative(process.cwd(), file)} (${Math.round((Date.now() - t0) / 1000)} s)`);
-    } catch (error) {
-      failed.push(bench.name);
-      console.error(
-        `  ${bench.name} FAILED:`,
-        error instanceof Error ? (error.stack ?? error.message) : error,
-      );
-    }
+    await emptyBroker(brokers);
+    if (!(await runInChild(bench.name, brokers))) failed.push(bench.name);
   }
 } finally {
   await stopBenchBroker().catch(() => undefined);
