@@ -10,12 +10,23 @@ import { eventFilterSchema } from "@/lib/api/events";
 
 const idSchema = z.string().min(1).max(512);
 
+/** Events per second the server sends a tail client that does not say how many it wants. */
+export const TAIL_DEFAULT_PER_SEC = 100;
+/**
+ * The most events per second the server sends one tail client, whatever it asks for: enough for a person to
+ * see a busy topic move, bounded so one browser tab costs the server a known amount of serialising.
+ */
+export const TAIL_MAX_PER_SEC = 2_000;
+
 export const channelRequestSchema = z.discriminatedUnion("channel", [
   /** The live event tail: one per socket; joining again replaces its filter. */
   z.object({
     channel: z.literal("tail"),
     filter: eventFilterSchema,
-    /** The most events per second this client wants; the server samples beyond it (default 100, max 500). */
+    /**
+     * The most events per second this client wants; the server samples beyond it
+     * (default TAIL_DEFAULT_PER_SEC, at most TAIL_MAX_PER_SEC).
+     */
     maxPerSec: z.number().finite().optional(),
   }),
   /** The 1 Hz throughput aggregates of the Flows page. */

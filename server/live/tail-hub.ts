@@ -4,15 +4,21 @@
  * they are counted, not sent, and the count travels with the next batch, so a fast topic can never freeze
  * a browser and the user still sees how much was sampled away. A socket whose transport is still busy
  * with earlier data gets its batch counted as dropped instead of piling up in server memory.
+ *
+ * The cap is a token bucket refilled by the time that passed: what a quiet moment leaves unused carries
+ * over, up to BURST_SEC worth. The collector hands events over in bursts (a Kafka fetch at a time) and a
+ * busy event loop runs the flush timer late, so a fixed allowance per flush sent far less than the cap from
+ * a stream far above it; over any span the client still gets at most the cap × span plus one burst.
  */
 import type { EventFilter } from "@/lib/api/events";
+import { TAIL_DEFAULT_PER_SEC, TAIL_MAX_PER_SEC } from "@/lib/live/contract-channels";
 import { matchesEventFilter } from "@/lib/events/match-filter";
 import type { EventSummary } from "@/lib/model/event";
 import type { LiveSocket } from "@/server/live/socket-server";
 
 export const FLUSH_MS = 200;
-export const DEFAULT_MAX_PER_SEC = 100;
-export const MAX_MAX_PER_SEC = 500;
+/** How much unused allowance a quiet moment saves for the next burst, in seconds of the cap. */
+export const BURST_SEC = 0.5;
 /** Packets waiting in a socket's transport before we stop adding more. */
 const BUSY_WRITE_BUFFER = 16;
 
@@ -20,7 +26,7 @@ interface Subscription {
   socket: LiveSocket;
   filter: EventFilter;
   maxPerSec: number;
-  /** Events this socket may still receive in the current flush interval. */
+  /** Events this socket may still receive until the next flush refills the bucket (may be fractional). */
   budget: number;
   buffer: EventSummary[];
   dropped: number;
@@ -29,6 +35,7 @@ interface Subscription {
 export class TailHub {
   private readonly subs = new Map<string, Subscription>();
   private readonly timer: NodeJS.Timeout;
+  private lastFlushAt = performance.now();
 
   constructor() {
     this.timer = setInterval(() => this.flush(), FLUSH_MS);
@@ -38,13 +45,13 @@ export class TailHub {
   subscribe(socket: LiveSocket, filter: EventFilter, requestedMaxPerSec?: number): number {
     const maxPerSec = Math.max(
       1,
-      Math.min(MAX_MAX_PER_SEC, Math.floor(requestedMaxPerSec ?? DEFAULT_MAX_PER_SEC)),
+      Math.min(TAIL_MAX_PER_SEC, Math.floor(requestedMaxPerSec ?? TAIL_DEFAULT_PER_SEC)),
     );
     this.subs.set(socket.id, {
       socket,
       filter,
       maxPerSec,
-      budget: perFlush(maxPerSec),
+      budget: Math.max(1, (maxPerSec * FLUSH_MS) / 1000),
       buffer: [],
       dropped: 0,
     });
@@ -64,7 +71,7 @@ export class TailHub {
     if (this.subs.size === 0) return;
     for (const sub of this.subs.values()) {
       if (!matchesEventFilter(event, sub.filter)) continue;
-      if (sub.budget <= 0) {
+      if (sub.budget < 1) {
         sub.dropped += 1;
         continue;
       }
@@ -74,8 +81,12 @@ export class TailHub {
   }
 
   private flush(): void {
+    const now = performance.now();
+    const elapsedSec = Math.max(0, now - this.lastFlushAt) / 1000;
+    this.lastFlushAt = now;
     for (const sub of this.subs.values()) {
-      sub.budget = perFlush(sub.maxPerSec);
+      const burst = Math.max(1, sub.maxPerSec * BURST_SEC);
+      sub.budget = Math.min(burst, sub.budget + sub.maxPerSec * elapsedSec);
       if (sub.buffer.length === 0 && sub.dropped === 0) continue;
       const busy = pendingPackets(sub.socket) > BUSY_WRITE_BUFFER;
       if (busy) {
@@ -102,9 +113,4 @@ export class TailHub {
 function pendingPackets(socket: LiveSocket): number {
   const conn = socket.conn as unknown as { writeBuffer?: unknown[] } | undefined;
   return Array.isArray(conn?.writeBuffer) ? conn.writeBuffer.length : 0;
-}
-
-/** The per-second cap spread over flush intervals, so sampling is even across the second. */
-function perFlush(maxPerSec: number): number {
-  return Math.max(1, Math.round((maxPerSec * FLUSH_MS) / 1000));
 }
