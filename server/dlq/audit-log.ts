@@ -12,9 +12,6 @@ import type { StateReader } from "@/server/dlq/state-reader";
 import type { TaskEvents } from "@/server/dlq/task-events";
 import type { SentLetter } from "@/server/dlq/transaction";
 
-/** Letters listed per entry; the ledger has every one of them anyway. */
-const MAX_LISTED = 10_000;
-
 export class AuditLog {
   constructor(
     private readonly producer: Producer,
@@ -47,7 +44,7 @@ export class AuditLog {
     return events.on(async (event) => {
       if (event.type === "started") await this.taskStarted(event.task, event.action, event.by);
       else if (event.type === "finished")
-        await this.taskFinished(event.task, event.sent, event.note).catch(() => undefined);
+        await this.taskFinished(event.task, event.sent, event.sentCount, event.note).catch(() => undefined);
     });
   }
 
@@ -70,7 +67,12 @@ export class AuditLog {
     });
   }
 
-  private taskFinished(task: RedriveTask, sent: readonly SentLetter[], note?: string): Promise<void> {
+  private taskFinished(
+    task: RedriveTask,
+    sent: readonly SentLetter[],
+    sentCount: number,
+    note?: string,
+  ): Promise<void> {
     const outcome: AuditOutcome =
       task.status === "completed" ? "completed" : task.status === "cancelled" ? "cancelled" : "failed";
     return this.append({
@@ -80,10 +82,8 @@ export class AuditLog {
       dlqTopic: task.dlqTopic,
       taskId: task.id,
       target: describeTarget(task),
-      letters: sent
-        .slice(0, MAX_LISTED)
-        .map(({ id, target, partition, offset }) => ({ id, target, partition, offset })),
-      letterCount: sent.length,
+      letters: sent.map(({ id, target, partition, offset }) => ({ id, target, partition, offset })),
+      letterCount: sentCount,
       counts: counts(task),
       message: note ?? task.error,
     });

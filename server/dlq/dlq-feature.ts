@@ -1,6 +1,6 @@
 /**
  * The dead-letters feature: DLQ topics, letters, re-drive tasks and the audit log. Takes the auth
- * service (mutations need a session; sign-ins go to the audit log). `createDlqFeature` takes other internal topic names for tests.
+ * service (mutations need a session; sign-ins go to the audit log). `createDlqFeature` takes other internal topic names (and a smaller re-drive ledger) for tests.
  */
 import type { AuthService } from "@/server/auth";
 import type { Ownership } from "@/server/cluster/ownership";
@@ -15,7 +15,10 @@ export type DlqFeature = Feature<
   ServingFeature<DlqService>
 >;
 
-export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPICS): DlqFeature {
+export function createDlqFeature(
+  topics: InternalTopics = DEFAULT_INTERNAL_TOPICS,
+  ledgerMaxBytes?: number,
+): DlqFeature {
   return {
     name: "dlq",
     start(ctx, { auth, ownership }) {
@@ -27,6 +30,7 @@ export function createDlqFeature(topics: InternalTopics = DEFAULT_INTERNAL_TOPIC
         topics,
         { changed: (t) => socket.changed(t) },
         ownership,
+        ledgerMaxBytes,
       );
       const dlq = service;
       const unfollow = dlq.taskEvents.on((event) => socket.task(event.task));

@@ -52,6 +52,8 @@ export class DlqService {
   /** The published catalogue when instances share the work (only the owner scans); null alone. */
   private readonly shared: SharedCatalog | null;
   private readerSync: Promise<void> = Promise.resolve();
+  /** DLQ topics with ledger entries that the last listing of topics lacked. */
+  private missingTopics = new Set<string>();
   private readonly log: Logger;
 
   constructor(
@@ -61,6 +63,8 @@ export class DlqService {
     private readonly events: DlqEvents,
     /** The deployment's lease when instances share the work; null for an instance on its own. */
     private readonly ownership: Ownership | null = null,
+    /** What the re-drive ledger may hold in memory: 1/16 of the memory budget unless a test says. */
+    ledgerMaxBytes = Math.floor(config.memoryBudgetBytes / 16),
   ) {
     this.log = logger.child({ component: "dlq" });
     const clientId = `${config.kafka.clientId}-dlq`;
@@ -77,7 +81,7 @@ export class DlqService {
     this.producers = new TxProducers(this.kafka, config.clusterName);
     this.budget = new LetterBudget(config.dlq.memoryBytes);
     const group = `${config.kafka.clientId}`;
-    this.state = new StateReader(this.kafka, this.admin, topics, group, this.log);
+    this.state = new StateReader(this.kafka, this.admin, topics, group, this.log, ledgerMaxBytes);
     this.catalog = new TopicCatalog(this.kafka, this.admin, config.dlq.patterns, group, this.log);
     this.audit = new AuditLog(this.producer, topics.audit, this.state, this.log);
     this.audit.follow(this.taskEvents);
@@ -169,10 +173,41 @@ export class DlqService {
 
   private async scanLoop(): Promise<void> {
     if (this.stopped) return;
-    this.scanning = this.scan().catch((error: unknown) => this.log.warn({ err: error }, "DLQ scan failed"));
+    this.scanning = this.forgetDeletedLetters()
+      .catch((error: unknown) => this.log.warn({ err: error }, "could not look for deleted dead letters"))
+      .then(() => this.scan())
+      .catch((error: unknown) => this.log.warn({ err: error }, "DLQ scan failed"));
     await this.scanning;
     if (!this.stopped)
       this.scanTimer = setTimeout(() => void this.scanLoop(), this.config.dlq.scanIntervalMs);
+  }
+
+  /**
+   * Lets go of what Kafka's retention deleted, on every instance: the letters below each DLQ partition's
+   * log-start offset and their ledger entries (such a letter can never be re-driven again), and the entries
+   * of a DLQ topic missing from two listings in a row. A topic's letters go in the same step as its
+   * entries, so no letter is ever held without the entry that guards it.
+   */
+  private async forgetDeletedLetters(): Promise<void> {
+    const existing = await this.existingTopics();
+    const ledger = this.state.ledger;
+    const missing = ledger.topicNames().filter((t) => !existing.has(t) && !this.readers.has(t));
+    for (const topic of missing.filter((t) => this.missingTopics.has(t))) {
+      const forgotten = ledger.forgetTopic(topic);
+      this.log.info({ topic, forgotten }, "re-drive ledger entries of a deleted DLQ topic let go");
+    }
+    this.missingTopics = new Set(missing);
+    const topics = new Set([...ledger.topicNames(), ...this.readers.keys()].filter((t) => existing.has(t)));
+    for (const topic of topics) {
+      // Deleted since the listing, or its leader away: its letters and entries wait for the next pass.
+      const offsets = await this.admin.fetchTopicOffsets(topic).catch(() => null);
+      if (!offsets) continue;
+      const lows = new Map(offsets.map((p) => [p.partition, BigInt(p.low)]));
+      const letters = this.readers.get(topic)?.store.forgetBelow(lows) ?? 0;
+      const entries = ledger.forgetBelow(topic, lows);
+      if (letters + entries > 0)
+        this.log.info({ topic, letters, entries }, "dead letters deleted by retention let go");
+    }
   }
 
   /**
@@ -212,6 +247,8 @@ export class DlqService {
   private async startReader(info: DlqTopicInfo): Promise<void> {
     const { maxLettersPerTopic, patterns } = this.config.dlq;
     const store = new LetterStore(info.topic, maxLettersPerTopic, patterns, this.budget);
+    // Letters the ledger already let go of (deleted by retention) must not come back, even if read late.
+    store.forgetBelow(this.state.ledger.floors(info.topic));
     const reader = new TopicReader(this.kafka, this.admin, store, this.config.kafka.clientId, this.log, (t) =>
       this.events.changed(t),
     );

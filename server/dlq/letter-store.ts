@@ -82,6 +82,8 @@ export class LetterStore implements BudgetedLetters {
   private readonly byPartition = new Map<number, Map<string, StoredLetter>>();
   private sorted: StoredLetter[] | null = null;
   private held = 0;
+  /** Per partition, the log-start offset last seen: Kafka deleted the letters below it. */
+  private readonly floors = new Map<number, bigint>();
   windowed = false;
 
   private readonly options: IngestOptions;
@@ -99,6 +101,9 @@ export class LetterStore implements BudgetedLetters {
   add(partition: number, message: KafkaMessage): boolean {
     const id = ledgerKey(this.topic, partition, message.offset);
     if (this.letters.has(id)) return false;
+    // Read just before Kafka deleted it: its ledger entry may be let go already, so it must not be re-driven.
+    const floor = this.floors.get(partition);
+    if (floor !== undefined && BigInt(message.offset) < floor) return false;
     // Copies, so a kept letter holds its own bytes and not kafkajs' whole fetch buffer.
     const key = message.key === null ? null : Buffer.from(message.key);
     const value = message.value === null ? null : Buffer.from(message.value);
@@ -167,6 +172,32 @@ export class LetterStore implements BudgetedLetters {
     this.windowed = true;
     this.sorted = null;
     return oldest.bytes;
+  }
+
+  /**
+   * Lets go of the letters Kafka's retention deleted (below each partition's log-start offset in `lows`),
+   * and refuses them should the reader hand one over late. Returns how many were let go.
+   */
+  forgetBelow(lows: ReadonlyMap<number, bigint>): number {
+    let forgotten = 0;
+    let bytes = 0;
+    for (const [partition, low] of lows) {
+      if (low <= (this.floors.get(partition) ?? 0n)) continue;
+      this.floors.set(partition, low);
+      const letters = this.byPartition.get(partition);
+      for (const letter of letters?.values() ?? []) {
+        if (BigInt(letter.offset) >= low) continue;
+        letters?.delete(letter.id);
+        this.letters.delete(letter.id);
+        bytes += letter.bytes;
+        forgotten += 1;
+      }
+    }
+    if (forgotten === 0) return 0;
+    this.held -= bytes;
+    this.budget.removed(bytes);
+    this.sorted = null;
+    return forgotten;
   }
 
   /** Gives this topic's bytes back to the shared budget (the topic is no longer read). */

@@ -14,7 +14,7 @@ describe("reading never creates topics", () => {
     const admin = kafka.admin();
     await admin.connect();
     const topics = uniqueInternalTopics();
-    const reader = new StateReader(kafka, admin, topics, "es-test-no-create", logger);
+    const reader = new StateReader(kafka, admin, topics, "es-test-no-create", logger, Infinity);
     try {
       // Subscribing to a missing topic fails (or waits); either is fine, creating the topic is not.
       await Promise.race([reader.start().catch(() => undefined), new Promise((r) => setTimeout(r, 5_000))]);

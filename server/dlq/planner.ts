@@ -7,7 +7,7 @@ import type { RedrivePlan, RedrivePlanTarget } from "@/lib/api/dlq";
 import { estimateRedriveSeconds, matchesRedriveFilter, parseLetterId, type RedriveRequest } from "@/lib/dlq";
 import { AppError } from "@/lib/errors";
 import { type LetterStore, searchTextOf, type StoredLetter } from "@/server/dlq/letter-store";
-import type { LedgerValue } from "@/server/dlq/records";
+import type { LedgerView } from "@/server/dlq/ledger";
 
 export interface PlannedLetter {
   letter: StoredLetter;
@@ -37,7 +37,7 @@ function byPartitionOffset(a: StoredLetter, b: StoredLetter): number {
 export function planRedrive(input: {
   request: RedriveRequest;
   store: LetterStore;
-  ledger: ReadonlyMap<string, LedgerValue>;
+  ledger: LedgerView;
   existingTopics: ReadonlySet<string>;
 }): PlanResult {
   const { request, store, ledger, existingTopics } = input;

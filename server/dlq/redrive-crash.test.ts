@@ -32,8 +32,8 @@ afterAll(async () => {
   await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
 });
 
-/** Runs the child backend until it has re-driven at least `killAt` letters, then SIGKILLs it. */
-async function runChildAndKill(env: Record<string, string>, killAt: number) {
+/** Runs the child backend until it has re-driven at least `killAt` letters, then SIGKILLs it `afterMs` later. */
+async function runChildAndKill(env: Record<string, string>, killAt: number, afterMs = 0) {
   const child = spawn(process.execPath, ["--import", "tsx", "server/dlq/testing/redrive-child.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -49,6 +49,7 @@ async function runChildAndKill(env: Record<string, string>, killAt: number) {
       if (msg.taskId) taskId = msg.taskId;
       if (msg.moved !== undefined && msg.moved >= killAt) {
         movedAtKill = msg.moved;
+        if (afterMs > 0) await new Promise((r) => setTimeout(r, afterMs));
         child.kill("SIGKILL");
         break;
       }
@@ -109,4 +110,48 @@ describe("re-drive after a crash", () => {
     expect(onTarget).toHaveLength(1_000);
     expect(new Set(from).size).toBe(1_000);
   }, 120_000);
+
+  it("gives exactly once when killed inside a transaction of many produce requests", async () => {
+    const origin = uniqueName("refunds");
+    const dlq = `${origin}.DLQ`;
+    const topics = uniqueInternalTopics();
+    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
+    // 16 kB letters, unthrottled: the first transaction carries 1,000 of them (16 MB, about 21 requests),
+    // the second the other 500; the kill comes while the second one sends.
+    await produceDeadLetters(dlq, origin, 1_500, 16 * 1024);
+    const { taskId, movedAtKill } = await runChildAndKill(
+      { DLQ_CHILD_TOPICS: JSON.stringify(topics), DLQ_CHILD_DLQ: dlq, DLQ_CHILD_RATE: "10000" },
+      1,
+      150,
+    );
+    report(`[dlq] child killed 150 ms after it reported ${movedAtKill} letters re-driven`);
+
+    app = await startDlqApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
+    const c = await signedIn(app.url);
+    await waitFor("the DLQ to load", async () => {
+      const { body } = await c.get<DlqTopicsResponse>("/api/dlq");
+      return body.state === "ready" && body.topics.find((t) => t.topic === dlq)?.loaded;
+    });
+    // The killed transaction had sent part of its letters; the restart fenced it, so they were aborted.
+    const committed = await readAll(origin, 60_000);
+    const written = await readAll(origin, 60_000, true);
+    report(`[dlq] ${committed.length} letters committed, ${written.length - committed.length} aborted`);
+    expect(written.length).toBeGreaterThan(committed.length);
+    expect(new Set(committed.map((m) => String(m.headers?.["x-redriven-from"]))).size).toBe(committed.length);
+
+    expect((await c.post<RedriveTask>(`/api/redrives/${taskId}/resume`)).status).toBe(200);
+    const done = await waitFor(
+      "the resumed task to finish",
+      async () => {
+        const { body } = await c.get<RedriveTask>(`/api/redrives/${taskId}`);
+        return FINAL_REDRIVE_STATUSES.includes(body.status) ? body : null;
+      },
+      90_000,
+    );
+    expect(done).toMatchObject({ status: "completed", total: 1_500, moved: 1_500 });
+    const from = (await readAll(origin, 60_000)).map((m) => String(m.headers?.["x-redriven-from"]));
+    expect(from).toHaveLength(1_500);
+    expect(new Set(from).size).toBe(1_500);
+  }, 180_000);
 });

@@ -8,9 +8,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { FINAL_REDRIVE_STATUSES, type RedriveResponse, type RedriveTask } from "@/lib/api/dlq";
-import { idsToRanges, type RedriveRequest } from "@/lib/dlq";
+import { idsToRanges, ledgerKey, rangesToRefs, type RedriveRequest } from "@/lib/dlq";
 import { AppError } from "@/lib/errors";
 import type { Logger } from "@/server/logger";
+import { ledgerFullError } from "@/server/dlq/ledger";
 import type { LetterStore } from "@/server/dlq/letter-store";
 import { planBlocker, planRedrive } from "@/server/dlq/planner";
 import type { TxProducers } from "@/server/dlq/producers";
@@ -50,6 +51,9 @@ export class RedriveService {
       const { plan, send } = planRedrive({ request, store, ledger, existingTopics });
       const blocker = planBlocker(plan, request);
       if (blocker) throw blocker;
+      // Refused rather than let the ledger forget entries that still guard letters against a second re-drive.
+      const fresh = send.filter((s) => !ledger.has(s.letter.id)).length;
+      if (!ledger.room(fresh)) throw ledgerFullError(ledger, fresh);
       const now = Date.now();
       const task: RedriveTask = {
         id: randomUUID(),
@@ -107,6 +111,11 @@ export class RedriveService {
       if (!current.resumable || !FINAL_REDRIVE_STATUSES.includes(current.status))
         throw new AppError("conflict", `task ${taskId} cannot be resumed (it is ${current.status})`);
       this.deps.loadedLetters(current.dlqTopic);
+      const ledger = this.deps.state.ledger;
+      let fresh = 0;
+      for (const { partition, offset } of rangesToRefs(record.letters))
+        if (!ledger.has(ledgerKey(current.dlqTopic, partition, offset))) fresh += 1;
+      if (!ledger.room(fresh)) throw ledgerFullError(ledger, fresh);
       return await this.deps.runner.resume(current, record.letters, by);
     } finally {
       release();
@@ -136,7 +145,7 @@ export class RedriveService {
         updatedAt: Date.now(),
       };
       await this.deps.tasks.persist(task, record.letters);
-      await this.deps.events.emit({ type: "finished", task, sent: [], note: "interrupted" });
+      await this.deps.events.emit({ type: "finished", task, sent: [], sentCount: 0, note: "interrupted" });
       this.deps.log.warn({ task: task.id, dlqTopic: task.dlqTopic }, "re-drive task was interrupted");
     }
     if (interrupted.length > 0) await this.deps.state.catchUp();

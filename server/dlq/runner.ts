@@ -3,19 +3,26 @@
  * ledger is consulted, so a letter re-driven by anyone (another tab's task, this task before a crash) is
  * never sent again; after a failed transaction the producer is replaced (fencing the failed one, which
  * settles its transaction either way) and the ledger is read back from Kafka before deciding again.
+ *
+ * The velocity limit decides when letters may go; letters that are due already go together in one
+ * transaction (up to MAX_TRANSACTION_LETTERS). So at a slow rate batches stay small and even, and when
+ * Kafka is the limit (an unthrottled task, a busy broker) transactions grow, and their fixed cost — adding
+ * partitions, the commit and its markers — is shared by more letters.
  */
 import type { Admin } from "kafkajs";
 import type { RedriveTask } from "@/lib/api/dlq";
 import { nextBatchAt, redriveBatchSize } from "@/lib/dlq";
 import type { Logger } from "@/server/logger";
+import { ledgerFullError } from "@/server/dlq/ledger";
 import type { LetterStore } from "@/server/dlq/letter-store";
 import { targetOf } from "@/server/dlq/planner";
 import type { TxProducers } from "@/server/dlq/producers";
 import type { StateReader } from "@/server/dlq/state-reader";
+import { MAX_LISTED_LETTERS } from "@/server/dlq/task-events";
 import {
   type BatchLetter,
   type SentLetter,
-  sendBatchInTransaction,
+  sendInTransaction,
   splitByBytes,
   targetPartitions,
 } from "@/server/dlq/transaction";
@@ -40,10 +47,25 @@ export interface RunControl {
 export interface RunOutcome {
   status: "completed" | "cancelled" | "failed";
   error: string | null;
+  /** The first MAX_LISTED_LETTERS letters this run sent: a task of a million letters keeps no million. */
   sent: SentLetter[];
+  sentCount: number;
 }
 
 const RETRIES = 5;
+/** Letters one transaction carries at most when several batches are due at once. */
+export const MAX_TRANSACTION_LETTERS = 5_000;
+
+/**
+ * How many letters may go in the transaction starting now: those the velocity limit lets start by now
+ * (letter n no earlier than n / rate seconds after the start, plus one batch ahead, as nextBatchAt), at
+ * least one batch and at most MAX_TRANSACTION_LETTERS.
+ */
+export function dueLetters(elapsedMs: number, sentSinceStart: number, ratePerSec: number): number {
+  const batch = redriveBatchSize(ratePerSec);
+  const due = Math.floor((elapsedMs / 1000) * ratePerSec) + batch - sentSinceStart;
+  return Math.min(MAX_TRANSACTION_LETTERS, Math.max(batch, due));
+}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -56,6 +78,13 @@ export async function runRedrive(
 ): Promise<RunOutcome> {
   const { producers, state, admin, ledgerTopic, log } = deps;
   const sent: SentLetter[] = [];
+  let sentCount = 0;
+  const end = (status: RunOutcome["status"], error: string | null): RunOutcome => ({
+    status,
+    error,
+    sent,
+    sentCount,
+  });
   const ids = refs.map((r) => `${task.dlqTopic}/${r.partition}/${r.offset}`);
   const mine = (id: string) => state.ledger.get(id)?.taskId === task.id;
   try {
@@ -70,40 +99,40 @@ export async function runRedrive(
     const todo = ids.filter((id) => !mine(id));
     const counted = new Set<string>();
     const partitions = await targetPartitions(admin, Object.keys(task.targets));
-    const batchSize = redriveBatchSize(task.ratePerSec);
     const startedAt = Date.now();
-    let sentSinceStart = 0;
 
-    for (let i = 0; i < todo.length; i += batchSize) {
-      const wait = nextBatchAt(startedAt, sentSinceStart, task.ratePerSec) - Date.now();
+    for (let i = 0; i < todo.length;) {
+      const wait = nextBatchAt(startedAt, sentCount, task.ratePerSec) - Date.now();
       if (wait > 0) await control.sleep(wait);
-      if (control.cancelled()) return { status: "cancelled", error: null, sent };
-      const chunk = todo.slice(i, i + batchSize);
+      if (control.cancelled()) return end("cancelled", null);
+      const size = dueLetters(Date.now() - startedAt, sentCount, task.ratePerSec);
+      const chunk = todo.slice(i, i + size);
+      i += size;
       for (let attempt = 1; ; attempt++) {
         const batch = pick(chunk, task, store, state, mine, counted);
         if (batch.length === 0) break;
+        // Another task may have filled the ledger since this one started: stop rather than overfill it.
+        const fresh = batch.filter((b) => b.count === 1).length;
+        if (!state.ledger.room(fresh)) return end("failed", ledgerFullError(state.ledger, fresh).message);
         try {
-          // Parts committed before a failure are in the ledger: the retry's pick leaves them out.
-          for (const part of splitByBytes(batch)) {
-            const now = Date.now();
-            const result = await sendBatchInTransaction({
-              producer,
-              batch: part,
-              partitions,
-              ledgerTopic,
-              taskId: task.id,
-              by: task.requestedBy,
-              now,
-            });
-            log.debug(
-              { task: task.id, letters: result.length, ms: Date.now() - now },
-              "re-drive batch committed",
-            );
-            for (const s of result) state.applyLedger(s.id, s.ledger);
-            sent.push(...result);
-            task.moved += result.length;
-            sentSinceStart += result.length;
-          }
+          const now = Date.now();
+          const result = await sendInTransaction({
+            producer,
+            parts: splitByBytes(batch),
+            partitions,
+            ledgerTopic,
+            taskId: task.id,
+            by: task.requestedBy,
+            now,
+          });
+          log.debug(
+            { task: task.id, letters: result.length, ms: Date.now() - now },
+            "re-drive transaction committed",
+          );
+          for (const s of result) state.applyLedger(s.id, s.ledger);
+          sent.push(...result.slice(0, MAX_LISTED_LETTERS - sent.length));
+          sentCount += result.length;
+          task.moved += result.length;
           break;
         } catch (error) {
           if (attempt >= RETRIES) throw error;
@@ -114,7 +143,7 @@ export async function runRedrive(
           const other = control.otherTask();
           if (other !== null) {
             const error = `another instance re-drives ${task.dlqTopic} (task ${other}); resume this task once it ends`;
-            return { status: "failed", error, sent };
+            return end("failed", error);
           }
           producer = await producers.reset(task.dlqTopic);
           await state.catchUp();
@@ -122,15 +151,11 @@ export async function runRedrive(
       }
       control.progress();
     }
-    return {
-      status: "completed",
-      error:
-        task.failed > 0 ? `${task.failed} letter(s) are no longer in the DLQ and were not re-driven` : null,
-      sent,
-    };
+    const missing = `${task.failed} letter(s) are no longer in the DLQ and were not re-driven`;
+    return end("completed", task.failed > 0 ? missing : null);
   } catch (error) {
     log.error({ err: error, task: task.id }, "re-drive task failed");
-    return { status: "failed", error: message(error), sent };
+    return end("failed", message(error));
   }
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from "@/server/logger";
 import { ConsumerProgress, endOffsets } from "@/server/dlq/consumer-progress";
 import { supersedes } from "@/server/dlq/task-order";
 import type { InternalTopics } from "@/server/dlq/internal-topics";
+import { Ledger } from "@/server/dlq/ledger";
 import {
   auditEntrySchema,
   type LedgerValue,
@@ -20,7 +21,19 @@ import {
   taskRecordSchema,
 } from "@/server/dlq/records";
 
+/**
+ * Audit entries kept in memory (the newest); the topic keeps them all. Bounded by count and by bytes,
+ * since one entry may list 10,000 letters.
+ */
 const AUDIT_MEMORY = 5_000;
+export const AUDIT_MEMORY_BYTES = 16 * 2 ** 20;
+
+/** What an audit entry costs in memory: measured on Node 20, about 110 B per listed letter of short ids. */
+export function auditEntryBytes(entry: AuditEntry): number {
+  let bytes = 600 + (entry.message?.length ?? 0);
+  for (const l of entry.letters) bytes += 80 + l.id.length + l.target.length + (l.offset?.length ?? 0);
+  return bytes;
+}
 /** Ended tasks kept in memory (newest first); running ones are always kept. The topic keeps them all. */
 const ENDED_TASK_MEMORY = 1_000;
 
@@ -40,10 +53,11 @@ export function unreadableMark(at: number): LedgerValue {
 }
 
 export class StateReader {
-  readonly ledger = new Map<string, LedgerValue>();
+  readonly ledger: Ledger;
   readonly tasks = new Map<string, TaskRecord>();
   private readonly audit: AuditEntry[] = [];
   private readonly auditIds = new Set<string>();
+  private auditBytes = 0;
   private consumer: Consumer | null = null;
   private progress: ConsumerProgress | null = null;
   private readonly groupId: string;
@@ -56,8 +70,11 @@ export class StateReader {
     private readonly topics: InternalTopics,
     groupPrefix: string,
     private readonly log: Logger,
+    /** What the re-drive ledger may hold in memory (ledger.ts). */
+    ledgerMaxBytes: number,
   ) {
     this.groupId = `${groupPrefix}-state-${randomUUID()}`;
+    this.ledger = new Ledger(ledgerMaxBytes);
   }
 
   async start(): Promise<void> {
@@ -163,10 +180,24 @@ export class StateReader {
     if (this.auditIds.has(entry.id)) return;
     this.auditIds.add(entry.id);
     this.audit.push(entry);
-    if (this.audit.length > AUDIT_MEMORY * 1.2) {
-      this.audit.sort((a, b) => a.at - b.at);
-      for (const old of this.audit.splice(0, this.audit.length - AUDIT_MEMORY)) this.auditIds.delete(old.id);
+    this.auditBytes += auditEntryBytes(entry);
+    if (this.audit.length > AUDIT_MEMORY * 1.2 || this.auditBytes > AUDIT_MEMORY_BYTES) this.forgetOldAudit();
+  }
+
+  /** Down to AUDIT_MEMORY entries and 80% of the bytes (so not every entry sorts again), oldest first. */
+  private forgetOldAudit(): void {
+    this.audit.sort((a, b) => a.at - b.at);
+    let drop = 0;
+    let bytes = this.auditBytes;
+    while (
+      drop < this.audit.length - 1 &&
+      (this.audit.length - drop > AUDIT_MEMORY || bytes > AUDIT_MEMORY_BYTES * 0.8)
+    ) {
+      bytes -= auditEntryBytes(this.audit[drop]!);
+      drop += 1;
     }
+    for (const old of this.audit.splice(0, drop)) this.auditIds.delete(old.id);
+    this.auditBytes = bytes;
   }
 
   /** Newest first. */

@@ -6,13 +6,19 @@
 import type { RedriveTask } from "@/lib/api/dlq";
 import type { SentLetter } from "@/server/dlq/transaction";
 
+/** Letters a finished task's event lists at most (the audit entry lists them; the ledger has every one). */
+export const MAX_LISTED_LETTERS = 10_000;
+
 export type TaskEvent =
   /** A task begins (or resumes) sending; nothing has been sent for it yet by this run. */
   | { type: "started"; task: RedriveTask; action: "redrive" | "redrive.resume"; by: string }
   /** A running task moved on (at most a few times a second), or is being cancelled. */
   | { type: "progress"; task: RedriveTask }
-  /** A task ended (completed, cancelled or failed) with the letters this run sent; `note` overrides the error. */
-  | { type: "finished"; task: RedriveTask; sent: readonly SentLetter[]; note?: string };
+  /**
+   * A task ended (completed, cancelled or failed): how many letters this run sent, the first
+   * MAX_LISTED_LETTERS of them; `note` overrides the error.
+   */
+  | { type: "finished"; task: RedriveTask; sent: readonly SentLetter[]; sentCount: number; note?: string };
 
 export type TaskListener = (event: TaskEvent) => void | Promise<void>;
 

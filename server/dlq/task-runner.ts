@@ -123,7 +123,7 @@ export class TaskRunner {
     run.done = (async () => {
       const outcome = store
         ? await runRedrive(task, [...rangesToRefs(letters)], store, this.deps.run, control)
-        : { status: "failed" as const, error: `${task.dlqTopic} is not loaded`, sent: [] };
+        : { status: "failed" as const, error: `${task.dlqTopic} is not loaded`, sent: [], sentCount: 0 };
       clearInterval(heartbeat);
       const shutdown = run.cancel === "shutdown";
       task.status = shutdown ? "failed" : outcome.status;
@@ -140,7 +140,8 @@ export class TaskRunner {
           this.deps.log.error({ err: error, task: task.id }, "could not record the task's end"),
         );
       this.deps.tasks.untrack(task.id);
-      await this.deps.events.emit({ type: "finished", task, sent: outcome.sent }).catch(() => undefined);
+      const { sent, sentCount } = outcome;
+      await this.deps.events.emit({ type: "finished", task, sent, sentCount }).catch(() => undefined);
       this.deps.changed(task.dlqTopic);
     })();
   }

@@ -16,6 +16,7 @@ import {
   type StoredLetter,
   toRawRecord,
 } from "@/server/dlq/letter-store";
+import type { LedgerView } from "@/server/dlq/ledger";
 import type { LedgerValue } from "@/server/dlq/records";
 import type { DlqTopicInfo } from "@/server/dlq/topic-catalog";
 
@@ -27,11 +28,7 @@ export function mark(value: LedgerValue | undefined): RedriveMark | null {
   return { taskId, by, at, target, count };
 }
 
-export function summary(
-  l: StoredLetter,
-  ledger: ReadonlyMap<string, LedgerValue>,
-  full = false,
-): DeadLetterSummary {
+export function summary(l: StoredLetter, ledger: LedgerView, full = false): DeadLetterSummary {
   const stack = l.dead.error.stacktrace;
   return {
     id: l.id,
@@ -54,7 +51,7 @@ export function summary(
   };
 }
 
-export function detail(l: StoredLetter, ledger: ReadonlyMap<string, LedgerValue>): DeadLetterDetail {
+export function detail(l: StoredLetter, ledger: LedgerView): DeadLetterDetail {
   const event = decodeRecord(toRawRecord(l));
   return {
     ...summary(l, ledger, true),
@@ -88,7 +85,7 @@ function afterCursor(cursor: string): ((l: StoredLetter) => boolean) | null {
 
 export function listLetters(
   store: LetterStore,
-  ledger: ReadonlyMap<string, LedgerValue>,
+  ledger: LedgerView,
   query: LetterQuery,
   state: DlqState,
 ): DeadLettersResponse {
@@ -130,7 +127,7 @@ export function topicSummary(
   store: LetterStore,
   loaded: boolean,
   info: DlqTopicInfo | undefined,
-  ledger: ReadonlyMap<string, LedgerValue>,
+  ledger: LedgerView,
   activeTaskId: string | null,
 ): DlqTopicSummary {
   const letters = store.all();

@@ -20,8 +20,13 @@ export function uniqueInternalTopics(): InternalTopics {
   };
 }
 
-export function startDlqApp(config: Config, topics: InternalTopics): Promise<TestApp> {
-  return startTestApp(config, { auth: authFeature, dlq: createDlqFeature(topics) });
+/** `ledgerMaxBytes`: what the re-drive ledger may hold in memory (else the memory budget's share). */
+export function startDlqApp(
+  config: Config,
+  topics: InternalTopics,
+  ledgerMaxBytes?: number,
+): Promise<TestApp> {
+  return startTestApp(config, { auth: authFeature, dlq: createDlqFeature(topics, ledgerMaxBytes) });
 }
 
 export function kafka(): Kafka {
@@ -52,17 +57,29 @@ export async function createTopics(...topics: { topic: string; partitions?: numb
   });
 }
 
-/** `count` dead letters as the demo's payment service writes them (plain `x-original-*` family). */
-export async function produceDeadLetters(dlqTopic: string, origin: string, count: number): Promise<void> {
+/**
+ * `count` dead letters as the demo's payment service writes them (plain `x-original-*` family), each
+ * value padded to about `valueBytes` when given.
+ */
+export async function produceDeadLetters(
+  dlqTopic: string,
+  origin: string,
+  count: number,
+  valueBytes = 0,
+): Promise<void> {
   const producer = kafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
+  // A send is one record batch per partition: it must stay under Kafka's max.message.bytes (1 MiB).
+  const perSend = Math.max(1, Math.min(500, Math.floor((512 * 1024) / Math.max(1, valueBytes))));
+  const padding = "x".repeat(valueBytes);
   try {
-    for (let start = 0; start < count; start += 500) {
-      const messages = Array.from({ length: Math.min(500, count - start) }, (_, j) => {
+    for (let start = 0; start < count; start += perSend) {
+      const messages = Array.from({ length: Math.min(perSend, count - start) }, (_, j) => {
         const i = start + j;
+        const order = { orderId: `order-${i}`, amount: 10 + (i % 7) };
         return {
           key: `order-${i}`,
-          value: JSON.stringify({ orderId: `order-${i}`, amount: 10 + (i % 7) }),
+          value: JSON.stringify(valueBytes > 0 ? { ...order, padding } : order),
           headers: {
             traceparent: `00-${i.toString(16).padStart(32, "0").replace(/^0/, "a")}-00f067aa0ba902b7-01`,
             "x-original-topic": origin,
@@ -82,8 +99,15 @@ export async function produceDeadLetters(dlqTopic: string, origin: string, count
   }
 }
 
-/** Every committed record of a topic (read_committed), read to its current end. */
-export async function readAll(topic: string, timeoutMs = 30_000): Promise<KafkaMessage[]> {
+/**
+ * Every committed record of a topic (read_committed), read to its current end; with `uncommitted`, also
+ * the records of open and aborted transactions.
+ */
+export async function readAll(
+  topic: string,
+  timeoutMs = 30_000,
+  uncommitted = false,
+): Promise<KafkaMessage[]> {
   const k = kafka();
   const admin = k.admin();
   await admin.connect();
@@ -94,7 +118,7 @@ export async function readAll(topic: string, timeoutMs = 30_000): Promise<KafkaM
   if (remaining.size === 0) return out;
   const consumer = k.consumer({
     groupId: uniqueName("dlq-test-read"),
-    readUncommitted: false,
+    readUncommitted: uncommitted,
     allowAutoTopicCreation: false,
   });
   await consumer.connect();
