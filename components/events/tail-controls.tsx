@@ -45,7 +45,10 @@ export function TailStatus({ state, refusal }: { state: TailState | undefined; r
   const dropped = droppedLastSecond(state);
   return (
     <span className={styles.status}>
-      <span data-testid="tail-count">{state.rows.length.toLocaleString("en-US")} events</span>
+      {/* data-appended: the running count of live events put in the list (benchmarks read it). */}
+      <span data-testid="tail-count" data-appended={state.appended}>
+        {state.rows.length.toLocaleString("en-US")} events
+      </span>
       {state.paused ? <span className={styles.pausedBadge}>paused</span> : null}
       {state.held && !state.paused ? (
         <span

@@ -30,7 +30,7 @@ export function TailPanel({ className }: { className?: string }) {
   const { filter, updateFilter } = useEventFilter();
   const tail = useLiveTail(filter);
   const rows = tail.state?.rows ?? noRows;
-  const options = useFilterOptions(filter, rows);
+  const options = useFilterOptions(filter, tail.state?.choices);
   // Which event the drawer shows is UI state; the event itself comes from the cache.
   const [openId, setOpenId] = useState<string | null>(null);
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { TailEvent } from "@/lib/api/events";
 import {
   type TailAction,
   type TailState,
@@ -7,41 +6,13 @@ import {
   emptyTail,
   tailReducer,
 } from "@/components/events/tail-reducer";
+import {
+  makeTailEvent as makeEvent,
+  offsetsOf as ids,
+  tailBatch as batch,
+  tailEvents as events,
+} from "@/components/events/test-support/tail-events";
 
-let nextOffset = 0;
-/** A tail event with just enough to tell it apart; ids follow `topic/partition/offset`. */
-function makeEvent(offset = nextOffset++, topic = "orders.events"): TailEvent {
-  return {
-    id: `${topic}/0/${offset}`,
-    topic,
-    partition: 0,
-    offset: String(offset),
-    timestamp: 1_700_000_000_000 + offset,
-    size: 0,
-    traceId: null,
-    traceSource: "none",
-    spanId: null,
-    parentSpanId: null,
-    originTraceId: null,
-    correlationId: null,
-    causationId: null,
-    messageId: null,
-    service: null,
-    eventType: null,
-    deadLetterOf: null,
-    preview: "",
-    keyPreview: null,
-    decodeError: null,
-  };
-}
-const events = (...offsets: number[]) => offsets.map((o) => makeEvent(o));
-const ids = (list: TailEvent[]) => list.map((e) => Number(e.offset));
-const batch = (list: TailEvent[], dropped = 0, at = 0): TailAction => ({
-  type: "batch",
-  events: list,
-  dropped,
-  at,
-});
 const run = (actions: TailAction[], cap?: number, from: TailState = emptyTail()) =>
   actions.reduce((state, action) => tailReducer(state, action, cap), from);
 

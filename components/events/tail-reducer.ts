@@ -4,11 +4,17 @@
  * cache under `queryKeys.tail(filter)`; the socket hook and the pause button only dispatch into it.
  *
  * Invariants: `rows` and `pending` are newest first, hold no id twice (neither within nor across the
- * two lists), and never exceed `cap` entries each.
+ * two lists), and never exceed `cap` entries or `budget` bytes each (see tail-bounds.ts).
  */
 import type { TailEvent } from "@/lib/api/events";
+import { keepWithin } from "@/components/events/tail-bounds";
+import { type TailChoices, addChoices, noChoices } from "@/components/events/tail-choices";
+import { holdsId, stackWithin } from "@/components/events/tail-index";
 
-export const TAIL_CAP = 1_000;
+/** Rows kept: a few seconds of the fastest stream the server sends (2,000 events/s) to scroll back through. */
+export const TAIL_CAP = 5_000;
+/** And at most this much memory (estimated) per list, whatever the events carry. */
+export const TAIL_BYTES = 8 * 1024 * 1024;
 /** How far back the "sampled: N dropped" notice looks. */
 export const DROP_WINDOW_MS = 1_000;
 
@@ -25,11 +31,22 @@ export interface TailState {
   newWhilePaused: number;
   /** Server-side sampling reports of the last second: what the per-client cap dropped, and when. */
   drops: { at: number; count: number }[];
+  /**
+   * Live events that entered `rows` so far (on arrival, or on resume from `pending`): what the person was
+   * shown and could scroll to. Backfilled history is not counted.
+   */
+  appended: number;
+  /** Services and event types the list has shown: the filter's choices (see tail-choices.ts). */
+  choices: TailChoices;
 }
 
 export type TailAction =
-  /** A flush of `tail:batch`es: events oldest first (as the server sends them). */
-  | { type: "batch"; events: readonly TailEvent[]; dropped: number; at: number }
+  /**
+   * A flush of `tail:batch`es: events oldest first (as the server sends them). `overflow`: older events the
+   * inbox let go before this flush because these newer ones would push them out anyway (a tab too busy or
+   * hidden to flush); they count as new while frozen, and are never appended.
+   */
+  | { type: "batch"; events: readonly TailEvent[]; dropped: number; at: number; overflow?: number }
   /** History from `GET /api/events`, newest first: older than anything live, so it goes below. */
   | { type: "backfill"; events: readonly TailEvent[] }
   | { type: "pause" }
@@ -40,19 +57,29 @@ export type TailAction =
   | { type: "tick"; at: number };
 
 export function emptyTail(): TailState {
-  return { rows: [], pending: [], paused: false, held: false, newWhilePaused: 0, drops: [] };
+  return {
+    rows: [],
+    pending: [],
+    paused: false,
+    held: false,
+    newWhilePaused: 0,
+    drops: [],
+    appended: 0,
+    choices: noChoices,
+  };
 }
 
 /** True while new events wait in `pending` instead of moving the list. */
 export const isFrozen = (state: TailState) => state.paused || state.held;
 
-/** Keeps the first occurrence of each id not already in `seen`, up to `limit`; adds them to `seen`. */
-function takeUnique(events: Iterable<TailEvent>, seen: Set<string>, limit: number): TailEvent[] {
+/** Keeps the first occurrence of each id that neither list holds yet, up to `limit`. */
+function takeUnique(events: Iterable<TailEvent>, state: TailState, limit: number): TailEvent[] {
   const out: TailEvent[] = [];
+  const taken = new Set<string>();
   for (const event of events) {
     if (out.length >= limit) break;
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
+    if (taken.has(event.id) || holdsId(state.rows, event.id) || holdsId(state.pending, event.id)) continue;
+    taken.add(event.id);
     out.push(event);
   }
   return out;
@@ -65,31 +92,43 @@ function* newestFirst(events: readonly TailEvent[]): Generator<TailEvent> {
 const recentDrops = (drops: TailState["drops"], at: number) =>
   drops.filter((d) => d.at > at - DROP_WINDOW_MS);
 
+/** Puts `fresh` (newest first) on top of the rows and counts how many of them stayed in the list. */
+function prepend(state: TailState, fresh: TailEvent[], cap: number, budget: number): TailState {
+  const rows = stackWithin(fresh, state.rows, cap, budget);
+  return {
+    ...state,
+    rows,
+    appended: state.appended + Math.min(fresh.length, rows.length),
+    choices: addChoices(state.choices, fresh),
+  };
+}
+
 function applyBatch(
   state: TailState,
   action: Extract<TailAction, { type: "batch" }>,
   cap: number,
+  budget: number,
 ): TailState {
   const drops = recentDrops(
     action.dropped > 0 ? [...state.drops, { at: action.at, count: action.dropped }] : state.drops,
     action.at,
   );
-  const seen = new Set<string>([...state.rows, ...state.pending].map((e) => e.id));
+  const overflow = action.overflow ?? 0;
   // Partitions are read interleaved, so arrival order is only roughly time order; within one flush the
   // rows are put in timestamp order (stable, so equal times keep arrival order). Older rows never move.
-  const fresh = takeUnique(newestFirst(action.events), seen, Infinity).sort(
+  const fresh = takeUnique(newestFirst(action.events), state, Infinity).sort(
     (a, b) => b.timestamp - a.timestamp,
   );
-  if (fresh.length === 0) return { ...state, drops };
-  if (isFrozen(state)) {
+  if (isFrozen(state) && fresh.length + overflow > 0) {
     return {
       ...state,
-      pending: [...fresh, ...state.pending].slice(0, cap),
-      newWhilePaused: state.newWhilePaused + fresh.length,
+      pending: stackWithin(fresh, state.pending, cap, budget),
+      newWhilePaused: state.newWhilePaused + fresh.length + overflow,
       drops,
     };
   }
-  return { ...state, rows: [...fresh, ...state.rows].slice(0, cap), drops };
+  if (fresh.length === 0 || isFrozen(state)) return { ...state, drops };
+  return prepend({ ...state, drops }, fresh, cap, budget);
 }
 
 /** Starting to freeze (from live) starts a new "N new" count; freezing a frozen list keeps counting. */
@@ -97,29 +136,35 @@ const freeze = (next: TailState, before: TailState): TailState =>
   isFrozen(before) ? next : { ...next, newWhilePaused: 0 };
 
 /** Once nothing freezes the list any more, what waited goes on top. */
-function thaw(next: TailState, cap: number): TailState {
+function thaw(next: TailState, cap: number, budget: number): TailState {
   if (isFrozen(next)) return next;
-  return { ...next, rows: [...next.pending, ...next.rows].slice(0, cap), pending: [], newWhilePaused: 0 };
+  return prepend({ ...next, pending: [], newWhilePaused: 0 }, next.pending, cap, budget);
 }
 
-export function tailReducer(state: TailState, action: TailAction, cap = TAIL_CAP): TailState {
+export function tailReducer(
+  state: TailState,
+  action: TailAction,
+  cap = TAIL_CAP,
+  budget = TAIL_BYTES,
+): TailState {
   switch (action.type) {
     case "batch":
-      return applyBatch(state, action, cap);
+      return applyBatch(state, action, cap, budget);
     case "backfill": {
       // Below whatever arrived live while the request was in flight; duplicates of live rows are skipped.
-      const seen = new Set<string>([...state.rows, ...state.pending].map((e) => e.id));
       const room = Math.max(0, cap - state.rows.length);
-      return { ...state, rows: [...state.rows, ...takeUnique(action.events, seen, room)] };
+      const history = takeUnique(action.events, state, room);
+      const rows = keepWithin([...state.rows, ...history], cap, budget);
+      return { ...state, rows, choices: addChoices(state.choices, history) };
     }
     case "pause":
       return state.paused ? state : freeze({ ...state, paused: true }, state);
     case "resume":
-      return state.paused ? thaw({ ...state, paused: false }, cap) : state;
+      return state.paused ? thaw({ ...state, paused: false }, cap, budget) : state;
     case "hold":
       return state.held ? state : freeze({ ...state, held: true }, state);
     case "release":
-      return state.held ? thaw({ ...state, held: false }, cap) : state;
+      return state.held ? thaw({ ...state, held: false }, cap, budget) : state;
     case "tick": {
       const drops = recentDrops(state.drops, action.at);
       return drops.length === state.drops.length ? state : { ...state, drops };

@@ -1,22 +1,24 @@
 "use client";
 
 import { useMemo } from "react";
-import type { EventFilter, TailEvent } from "@/lib/api/events";
+import type { EventFilter } from "@/lib/api/events";
 import { useFlowShape } from "@/components/flows/use-flow-graph";
 import { useTopics } from "@/components/flows/use-topics";
 import type { FilterOptions } from "@/components/events/tail-filter-bar";
+import { type TailChoices, noChoices } from "@/components/events/tail-choices";
 
 const uniqueSorted = (values: Iterable<string | null | undefined>) =>
   [...new Set([...values].filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b));
 
 /**
  * Choices for the filter selects, derived (not stored): topics from `/api/topics`, services that produce
- * in the flow graph, and whatever services and types the tail has seen. The current choice always stays
- * listed, even when nothing matching is in view.
+ * in the flow graph, and whatever services and types the tail has shown (gathered per flush by the tail
+ * reducer, so a render never walks every row). The current choice always stays listed, even when nothing
+ * matching is in view.
  */
 export function useFilterOptions(
   filter: EventFilter,
-  rows: readonly TailEvent[],
+  shown: TailChoices = noChoices,
 ): FilterOptions & { dlqTopics: ReadonlySet<string> } {
   const topics = useTopics().data?.topics;
   const shape = useFlowShape().data;
@@ -33,12 +35,9 @@ export function useFilterOptions(
     return (shape?.edges ?? []).filter((e) => e.kind === "produces").map((e) => labels.get(e.source));
   }, [shape]);
   const services = useMemo(
-    () => uniqueSorted([...producers, ...rows.map((r) => r.service), filter.service]),
-    [producers, rows, filter.service],
+    () => uniqueSorted([...producers, ...shown.services, filter.service]),
+    [producers, shown.services, filter.service],
   );
-  const types = useMemo(
-    () => uniqueSorted([...rows.map((r) => r.eventType), filter.type]),
-    [rows, filter.type],
-  );
+  const types = useMemo(() => uniqueSorted([...shown.types, filter.type]), [shown.types, filter.type]);
   return { topics: topicOptions, services, types, dlqTopics };
 }

@@ -46,8 +46,8 @@ export function useLiveTail(filter: EventFilter): LiveTail {
     staleTime: Infinity,
     gcTime: 30_000,
     refetchOnReconnect: false,
-    // Deep-comparing up to a thousand events five times a second buys nothing: the reducer already
-    // returns the same object when nothing changed.
+    // Deep-comparing thousands of events five times a second buys nothing: the reducer already returns
+    // the same object when nothing changed.
     structuralSharing: false,
   });
   const refusal = useTailSubscription(filter);
