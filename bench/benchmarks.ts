@@ -7,6 +7,7 @@ import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
 import { storeBackendsBench } from "./store/store-backends";
 import { sustainedBench } from "./sustained";
+import { overloadBench } from "./sustained-overload";
 import { traceLookupBench } from "./trace-lookup/trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
@@ -19,5 +20,6 @@ export const benchmarks: readonly Benchmark[] = [
   storeBackendsBench,
   ingestInstancesBench,
   browserBench,
+  overloadBench,
   sustainedBench,
 ];
