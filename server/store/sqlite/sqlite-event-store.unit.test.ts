@@ -72,6 +72,14 @@ describe("SqliteEventStore", () => {
     await append(store, [event]);
     expect(store.stats().events).toBe(1);
     expect(store.topicCounts()).toEqual(new Map([["orders", 1]]));
+    // A re-read fetch overlapping what is stored: only the new records count.
+    const fetched = (from: number) =>
+      Array.from({ length: 40 }, (_, i) => ingested({ offset: from + i, service: "gateway" }));
+    await append(store, fetched(100));
+    await append(store, fetched(120));
+    expect(store.stats().events).toBe(61);
+    expect([...store.producerPairs().values()]).toEqual([{ service: "gateway", topic: "orders", count: 61 }]);
+    expect(store.get("orders/0/159")).toBeDefined();
   });
 
   it("lists a quiet topic's newest events first, and a search that matches nothing finds nothing", async () => {
