@@ -20,10 +20,10 @@ export async function collectorRate(
   count: number,
   { flowLatency }: { flowLatency: boolean },
 ): Promise<CollectorRun> {
-  // Room for every record, so the figure includes storing all of them, not evicting most.
+  // The default memory budget and disk budget, as a user runs it: the disk budget holds every record.
   const { collector, close } = await startPipeline(
     brokers,
-    { EVENTSCOPE_INDEX_MEMORY_MB: "6144" },
+    {},
     flowLatency ? { collector: collectorFeature, flows: flowsFeature } : { collector: collectorFeature },
   );
   try {
