@@ -6,6 +6,7 @@ import { ingestBench } from "./ingest/ingest";
 import { latencyBench } from "./latency/latency";
 import { redriveBench } from "./redrive/redrive";
 import { storeBackendsBench } from "./store/store-backends";
+import { storeWriteBench } from "./store/store-write";
 import { sustainedBench } from "./sustained";
 import { overloadBench } from "./sustained-overload";
 import { traceLookupBench } from "./trace-lookup/trace-lookup";
@@ -18,6 +19,7 @@ export const benchmarks: readonly Benchmark[] = [
   latencyBench,
   apiUnderLoadBench,
   storeBackendsBench,
+  storeWriteBench,
   ingestInstancesBench,
   browserBench,
   overloadBench,
