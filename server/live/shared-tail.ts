@@ -5,16 +5,18 @@
  * sees every partition whichever instance it is connected to. Per-client filters and caps stay where the
  * client is. Without Redis there are no other instances and nothing is sent.
  */
+import { TAIL_MAX_PER_SEC } from "@/lib/live/contract-channels";
 import type { EventSummary } from "@/lib/model/event";
 import { FLUSH_MS, type TailHub } from "@/server/live/tail-hub";
 import type { LiveServer } from "@/server/live/socket-server";
 
 /**
- * Events of one topic sent to the other instances per flush at most (2,500/s, five times the highest
- * per-client cap), so a busy topic — or a backlog being read — never crowds a quiet topic out of the other
+ * Events of one topic sent to the other instances per flush at most: a quarter above the highest
+ * per-client cap (2,500/s for 2,000/s), so a browser on another instance still gets its whole cap of one
+ * topic. A busy topic — or a backlog being read — never crowds a quiet topic out of the other
  * instances' tails; what is left out of a busy topic is sampling the per-client caps would do anyway.
  */
-export const MAX_SHARED_PER_TOPIC = 500;
+export const MAX_SHARED_PER_TOPIC = Math.ceil((TAIL_MAX_PER_SEC * 1.25 * FLUSH_MS) / 1_000);
 /** And in all per flush, which bounds the bytes one flush sends through Redis. */
 export const MAX_SHARED_PER_FLUSH = 5_000;
 
