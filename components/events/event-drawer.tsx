@@ -7,6 +7,7 @@ import { EventFacts } from "@/components/events/event-facts";
 import { EventContent } from "@/components/events/event-content";
 import { useEvent } from "@/components/events/use-event";
 import styles from "@/components/events/drawer.module.css";
+import { useEscapeKey } from "@/components/ui/use-escape-key";
 
 /**
  * One event in full, beside the tail. It opens with the tail's row at once and swaps in the full record
@@ -28,15 +29,7 @@ export function EventDrawer({
   const closeButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => closeButton.current?.focus(), [id]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      e.preventDefault();
-      onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <aside

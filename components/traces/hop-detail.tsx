@@ -1,6 +1,5 @@
 "use client";
 
-import { useEffect } from "react";
 import type { TraceHop } from "@/lib/traces";
 import { EventContent } from "@/components/events/event-content";
 import { useEvent } from "@/components/events/use-event";
@@ -9,6 +8,7 @@ import { HopConsumers } from "@/components/traces/hop-consumers";
 import { HopFacts } from "@/components/traces/hop-facts";
 import { colorOfService } from "@/components/traces/service-palette";
 import styles from "@/components/traces/hop-detail.module.css";
+import { useEscapeKey } from "@/components/ui/use-escape-key";
 
 /**
  * One hop in full, beside the waterfall. It opens at once with the trace's summary of the event and swaps
@@ -28,15 +28,7 @@ export function HopDetail({
 }) {
   const query = useEvent(hop.id);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      e.preventDefault();
-      onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <aside
