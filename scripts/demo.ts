@@ -14,7 +14,6 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { nodeMemoryFlags } from "@/server/memory-budget";
 import { buildIfNeeded } from "./build-if-needed";
 import { clusterSettings } from "./demo-cluster";
 import { startBroker, stopBroker } from "./kafka/broker";
@@ -144,9 +143,7 @@ async function main(): Promise<void> {
 }
 
 function startDashboard(env: NodeJS.ProcessEnv): void {
-  // The heap limits of its EVENTSCOPE_MEMORY_MB, as `npm start` gives them.
-  const args = [...nodeMemoryFlags(env), "--import", "tsx", "server/main.ts"];
-  const dashboard = spawn(process.execPath, args, {
+  const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: repoRoot,
     env: { ...env, NODE_ENV: "production" },
     stdio: "inherit",

@@ -31,11 +31,6 @@ export interface TopicReaderDeps {
   /** Next offset to read per `topic/partition`, shared by all readers of one collector. */
   positions: Map<string, string>;
   lookbackMs: number;
-  /**
-   * Bounds of one fetch response (kafkajs `maxBytes`, `maxBytesPerPartition`), from the memory budget: its
-   * records point into the response's buffer, which therefore stays in memory until they are all stored.
-   */
-  fetchBytes: { total: number; perPartition: number };
   ingestOptions: IngestOptions;
   /**
    * Called once per slice of a fetched batch of one partition, with the offset to read next. Reading waits
@@ -77,8 +72,6 @@ export async function startTopicReader(
     sessionTimeout: SESSION_TIMEOUT_MS,
     heartbeatInterval: 2_000,
     maxWaitTimeInMs: 250,
-    maxBytes: deps.fetchBytes.total,
-    maxBytesPerPartition: deps.fetchBytes.perPartition,
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
     // kafkajs restarts a crashed consumer on its own; one that was stopped or abandoned must stay down.
