@@ -21,7 +21,9 @@ export async function sampleForDeadLetters(
 ): Promise<Map<string, SampleVerdict>> {
   const verdicts = new Map<string, SampleVerdict>();
   if (topics.length === 0) return verdicts;
-  const ends = await endOffsets(admin, topics);
+  // A topic deleted since it was listed cannot be asked about: it reads as empty (tried again later if it
+  // is still listed) instead of failing the whole round.
+  const ends = (await Promise.all(topics.map((t) => endOffsets(admin, [t]).catch(() => [])))).flat();
   const nonEmpty = topics.filter((t) => ends.some((e) => e.topic === t && e.end > e.low));
   for (const t of topics) if (!nonEmpty.includes(t)) verdicts.set(t, "empty");
   if (nonEmpty.length === 0) return verdicts;

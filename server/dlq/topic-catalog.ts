@@ -44,7 +44,12 @@ export class TopicCatalog {
 
   /** Topics whose names say DLQ, found at once; and the DLQ topics that disappeared. */
   async scanNames(): Promise<{ added: DlqTopicInfo[]; removed: string[]; names: string[] }> {
-    const names = (await this.admin.listTopics()).filter((t) => !t.startsWith("__"));
+    // From the cluster's metadata rather than its topic list: a topic being deleted is still listed for a
+    // while but has no partitions left there, and asking about it would fail (after kafkajs' retries).
+    const { topics } = await this.admin.fetchTopicMetadata();
+    const names = topics
+      .filter((t) => t.partitions.length > 0 && !t.name.startsWith("__"))
+      .map((t) => t.name);
     const present = new Set(names);
     const removed = [...this.topics.keys()].filter((t) => !present.has(t));
     for (const t of removed) this.topics.delete(t);

@@ -58,23 +58,43 @@ export function renewingAdmin(kafka: Kafka): Admin {
     return admin;
   };
 
-  const renew = async (stale: Admin) => {
+  /** Calls in flight per client: a replaced client is disconnected once its last call has ended. */
+  const inFlight = new Map<Admin, number>();
+  const retired = new Set<Admin>();
+  const release = (admin: Admin) => {
+    const left = (inFlight.get(admin) ?? 1) - 1;
+    if (left > 0) return void inFlight.set(admin, left);
+    inFlight.delete(admin);
+    if (retired.delete(admin)) void admin.disconnect().catch(() => undefined);
+  };
+
+  const renew = (stale: Admin) => {
     if (current !== stale) return; // a concurrent call renewed it already
     current = kafka.admin();
-    await stale.disconnect().catch(() => undefined);
+    // Other calls may still be waiting on it (a round of offsets asked at once): they finish first.
+    if (inFlight.has(stale)) retired.add(stale);
+    else void stale.disconnect().catch(() => undefined);
+  };
+
+  const invoke = async (method: AdminMethod, args: unknown[]): Promise<unknown> => {
+    const admin = await connected();
+    inFlight.set(admin, (inFlight.get(admin) ?? 0) + 1);
+    try {
+      return await (admin[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(admin, args);
+    } catch (error) {
+      if (isUnknownTopic(error)) renew(admin);
+      throw error;
+    } finally {
+      release(admin);
+    }
   };
 
   const call = async (method: AdminMethod, args: unknown[]): Promise<unknown> => {
-    const invoke = (admin: Admin) =>
-      (admin[method] as unknown as (...a: unknown[]) => Promise<unknown>).apply(admin, args);
-    const admin = await connected();
     try {
-      return await invoke(admin);
+      return await invoke(method, args);
     } catch (error) {
-      if (!isUnknownTopic(error)) throw error;
-      await renew(admin);
-      if (!READS.has(method)) throw error;
-      return invoke(await connected());
+      if (!isUnknownTopic(error) || !READS.has(method)) throw error;
+      return invoke(method, args);
     }
   };
 
