@@ -19,9 +19,13 @@ export function isOwnProcess(pid: number, markers: readonly string[]): boolean {
   } catch {
     return false;
   }
-  const cmdline = `/proc/${pid}/cmdline`;
-  if (!existsSync(cmdline)) return true; // no procfs: trust the live pid
-  const args = readFileSync(cmdline, "utf8");
+  if (!existsSync("/proc/self/cmdline")) return true; // no procfs: trust the live pid
+  let args: string;
+  try {
+    args = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return false; // it exited after the signal check (a JVM stopping as it is asked about)
+  }
   return markers.every((marker) => args.includes(marker));
 }
 
@@ -53,7 +57,12 @@ export async function stopOwnProcess(
   process.kill(pid, "SIGTERM");
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline && isOwnProcess(pid, markers)) await sleep(200);
-  if (isOwnProcess(pid, markers)) process.kill(pid, "SIGKILL");
+  if (!isOwnProcess(pid, markers)) return;
+  try {
+    process.kill(pid, "SIGKILL");
+  } catch {
+    // It exited between the check and the kill.
+  }
 }
 
 export function lastLines(file: string, lines = 5): string {
