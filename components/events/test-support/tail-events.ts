@@ -1,5 +1,6 @@
 /** Tiny builders for tail tests: events with just enough to tell them apart, and batches of them. */
 import type { TailEvent } from "@/lib/api/events";
+import { NO_IDENTITY } from "@/lib/decode/decode-record";
 import type { TailAction } from "@/components/events/tail-reducer";
 
 let nextOffset = 0;
@@ -13,16 +14,7 @@ export function makeTailEvent(offset = nextOffset++, topic = "orders.events"): T
     offset: String(offset),
     timestamp: 1_700_000_000_000 + offset,
     size: 0,
-    traceId: null,
-    traceSource: "none",
-    spanId: null,
-    parentSpanId: null,
-    originTraceId: null,
-    correlationId: null,
-    causationId: null,
-    messageId: null,
-    service: null,
-    eventType: null,
+    ...NO_IDENTITY,
     deadLetterOf: null,
     preview: "",
     keyPreview: null,
