@@ -18,6 +18,8 @@ test.describe("dashboard shell", () => {
   test("the global search opens the trace page for a pasted id", async ({ page }) => {
     const shell = new ShellPage(page);
     await page.goto("/flows");
+    // "/" is a keyboard shortcut the app installs when it starts; before hydration the key goes nowhere.
+    await shell.expectConnection("live", 30_000);
     await page.keyboard.press("/");
     await expect(shell.search).toBeFocused();
     await shell.search.fill("4bf92f3577b34da6a3ce929d0e0e4736");

@@ -1,5 +1,6 @@
 /** Page objects for the Traces list and the trace page (waterfall, hop details), by data-testid. */
 import { type Locator, type Page, expect, test } from "@playwright/test";
+import { ShellPage } from "./shell-page";
 
 export class TracesListPage {
   readonly table: Locator;
@@ -46,9 +47,7 @@ export class TracePage {
   async search(term: string): Promise<void> {
     await test.step(`search for ${term}`, async () => {
       // Before hydration Enter would submit the bare form; the live indicator means the app is running.
-      await expect(this.page.getByTestId("connection-indicator")).toHaveAttribute("data-state", "live", {
-        timeout: 30_000,
-      });
+      await new ShellPage(this.page).expectConnection("live", 30_000);
       const box = this.page.getByTestId("trace-search");
       await box.fill(term);
       await box.press("Enter");

@@ -22,6 +22,8 @@ export const START_TIMEOUT_MS = 10_000;
 export const SESSION_TIMEOUT_MS = 8_000;
 /** Records summarised in one go: a few milliseconds of work, so the event loop is never held for long. */
 const SLICE_RECORDS = 250;
+/** The most one fetch response may carry (see the consumer below). */
+const FETCH_MAX_BYTES = 2 << 20;
 
 export interface TopicReaderDeps {
   kafka: Kafka;
@@ -72,6 +74,10 @@ export async function startTopicReader(
     sessionTimeout: SESSION_TIMEOUT_MS,
     heartbeatInterval: 2_000,
     maxWaitTimeInMs: 250,
+    // kafkajs decodes a whole fetch response in one go, on this thread. Reading a 300,000-record backlog
+    // of 700 B records, the event loop's delay p99 (per second) was ~100 ms with its 10 MB default and
+    // ~50 ms with 2 MB, at the same ingest rate (~13,000 events/s either way).
+    maxBytes: FETCH_MAX_BYTES,
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
     // kafkajs restarts a crashed consumer on its own; one that was stopped or abandoned must stay down.

@@ -36,8 +36,10 @@ beforeAll(async () => {
       EVENTSCOPE_STORE: "embedded",
       EVENTSCOPE_DATA_DIR: dir,
       KAFKA_CLIENT_ID: uniqueName("es"),
-      // The shared test broker's history is not what this test is about.
-      EVENTSCOPE_LOOKBACK: "1m",
+      // The shared test broker's history is not what this test is about: reading the last minute of it
+      // (earlier test files may have produced hundreds of thousands of records) made the collector catch
+      // up while the queries were timed.
+      EVENTSCOPE_LOOKBACK: "1s",
     }),
   );
 }, 300_000);
@@ -59,7 +61,7 @@ describe(`queries on a store of ${EVENTS.toLocaleString("en")} events`, () => {
   it("finds a trace by id at once, whole", async () => {
     const { body, ms } = await timed<TraceResponse>(`/api/traces/${traceOf(123_456)}`);
     expect(body.trace.hops).toHaveLength(4);
-    expect(ms).toBeLessThan(ANSWER_MS);
+    expect(ms, "milliseconds to answer").toBeLessThan(ANSWER_MS);
   });
 
   it("stops a text search that matches nothing at its budget and says how far back it looked", async () => {
@@ -67,26 +69,26 @@ describe(`queries on a store of ${EVENTS.toLocaleString("en")} events`, () => {
     expect(body.events).toEqual([]);
     expect(body.partial).toBe(true);
     expect(body.scannedBackTo).not.toBeNull();
-    expect(ms).toBeLessThan(ANSWER_MS);
+    expect(ms, "milliseconds to answer").toBeLessThan(ANSWER_MS);
   });
 
   it("lists a topic's newest events through the index, not by walking the window", async () => {
     const { body, ms } = await timed<EventsResponse>(`/api/events?topic=${prefix}inventory.events&limit=50`);
     expect(body.events).toHaveLength(50);
     expect(body.events.every((e) => e.topic === `${prefix}inventory.events`)).toBe(true);
-    expect(ms).toBeLessThan(ANSWER_MS);
+    expect(ms, "milliseconds to answer").toBeLessThan(ANSWER_MS);
   });
 
   it("answers a trace list whose filter never matches within its budget, marked partial", async () => {
     const { body, ms } = await timed<TracesResponse>("/api/traces?service=no-such-service&limit=50");
     expect(body.traces).toEqual([]);
     expect(body.partial).toBe(true);
-    expect(ms).toBeLessThan(ANSWER_MS);
+    expect(ms, "milliseconds to answer").toBeLessThan(ANSWER_MS);
   });
 
   it("reports the whole store in /api/health without scanning it", async () => {
     const { body, ms } = await timed<{ store: { events: number } }>("/api/health");
     expect(body.store.events).toBeGreaterThanOrEqual(EVENTS);
-    expect(ms).toBeLessThan(ANSWER_MS);
+    expect(ms, "milliseconds to answer").toBeLessThan(ANSWER_MS);
   });
 });
