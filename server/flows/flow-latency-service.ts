@@ -16,10 +16,12 @@ import type { LagService } from "@/server/lag/service";
 import type { Logger } from "@/server/logger";
 
 /**
- * Pairing memory: at ~250 bytes per remembered message, 16 MiB holds the last ~60,000 messages — a minute
- * at 1,000 msgs/s, far longer than a service takes to react to what it reads. A parent older than that is
- * not found: its child then starts a flow of its own (never wrongly paired). The store's own message-id
- * index is not consulted on a miss: that would put a store query on the ingest path for every such child.
+ * Pairing memory: a remembered message counts ~480 bytes by its id (the heap holds ~15% less; measured in
+ * pairing-memory.unit.test.ts), so 16 MiB holds the last ~35,000 messages — half a minute at 1,000 msgs/s,
+ * far longer than a service takes to react to what it reads — and 8 MiB the last ~5,000 traces. A parent
+ * older than that is not found: its child then starts a flow of its own (never wrongly paired). The store's
+ * own message-id index is not consulted on a miss: that would put a store query on the ingest path for
+ * every such child.
  */
 export const FLOW_LATENCY_BUDGET = {
   messagesBytes: 16 * 1024 * 1024,

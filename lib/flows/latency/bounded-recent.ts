@@ -17,7 +17,7 @@ export class BoundedRecent<V> {
    * skips it. Kept apart from the Map because finding a Map's first live entry walks over every entry
    * deleted before it, which made eviction cost grow with the churn.
    */
-  private order: Entry<V>[] = [];
+  private order: (Entry<V> | undefined)[] = [];
   private head = 0;
   private held = 0;
 
@@ -38,7 +38,9 @@ export class BoundedRecent<V> {
     this.order.push(entry);
     this.held += bytes;
     while (this.held > this.budgetBytes && this.entries.size > 1) {
-      const oldest = this.order[this.head++];
+      const oldest = this.order[this.head];
+      // Cleared as it is passed: until the array is trimmed, its slot would keep a forgotten value alive.
+      this.order[this.head++] = undefined;
       if (!oldest) break;
       if (this.entries.get(oldest.key) !== oldest) continue;
       this.entries.delete(oldest.key);

@@ -15,8 +15,9 @@
  * for its parent: topics and partitions are read independently, so a child often arrives first. If the
  * parent never comes (older than what is remembered, or never in Kafka), the child starts a flow of its own.
  */
-import { type Pairable, rememberedBytes, type Remembered, type Hop } from "./pairing-types";
+import { type Pairable, rememberedBytes, type Remembered, type Hop, waitingBytes } from "./pairing-types";
 import { BoundedRecent, stringBytes } from "./bounded-recent";
+import { InternPool } from "./intern-pool";
 import { groupThatGaveUp } from "@/lib/traces/gave-up";
 import { endToEndLatency, extendPathway, hopLatency } from "./definitions";
 
@@ -29,6 +30,15 @@ export interface PairingRules {
 /** How long a child waits for a parent that has not arrived, in ms of arrival time. */
 export const ORPHAN_WAIT_MS = 30_000;
 const TRACE_MEMORY = 8;
+/** Distinct topics and services, and distinct pathways, shared between remembered messages. */
+const MAX_SHARED = 4_096;
+/**
+ * A remembered entry's own cost beyond its key and value: the hash table's slot (three words, in a table
+ * that may be twice the size it needs), the entry object (three fields) and its place in the eviction order.
+ */
+const ENTRY_BYTES = 160;
+/** Per message id, the `{ latest, live }` pair. */
+const COPIES_BYTES = 24 + 2 * 8;
 
 export interface PairingBudget {
   messagesBytes: number;
@@ -41,16 +51,30 @@ export class FlowPairer {
   private readonly byMessage: BoundedRecent<{ latest: Remembered; live: Remembered | null }>;
   private readonly byTrace: BoundedRecent<Remembered[]>;
   private readonly orphans: BoundedRecent<{ child: Pairable; arrivedAt: number }[]>;
+  private readonly names = new InternPool<string>(MAX_SHARED);
+  /** Per pathway (by identity; null for none), the pathway one topic further, so equal pathways are one array. */
+  private readonly extended = new Map<readonly string[] | null, Map<string, readonly string[]>>();
+  private extendedCount = 0;
 
   constructor(
     private readonly rules: PairingRules,
     budget: PairingBudget,
   ) {
+    // A remembered message is counted whole in every map that holds it: a message whose id and trace are
+    // both remembered is counted twice, so what is reported may exceed what the heap holds, never the
+    // other way round (the maps forget at different paces, so either may be the one keeping it alive).
     this.byMessage = new BoundedRecent(budget.messagesBytes, (k, v) => {
-      return stringBytes(k) + 32 + rememberedBytes(v.latest) + (v.live ? rememberedBytes(v.live) : 0);
+      const live = v.live && v.live !== v.latest ? rememberedBytes(v.live) : 0;
+      return stringBytes(k) + ENTRY_BYTES + COPIES_BYTES + rememberedBytes(v.latest) + live;
     });
-    this.byTrace = new BoundedRecent(budget.tracesBytes, (k, v) => stringBytes(k) + 16 + v.length * 8);
-    this.orphans = new BoundedRecent(budget.orphansBytes, (k) => stringBytes(k) + 400);
+    this.byTrace = new BoundedRecent(
+      budget.tracesBytes,
+      (k, v) => stringBytes(k) + ENTRY_BYTES + v.reduce((n, r) => n + 8 + rememberedBytes(r), 0),
+    );
+    this.orphans = new BoundedRecent(
+      budget.orphansBytes,
+      (k, v) => stringBytes(k) + ENTRY_BYTES + v.reduce((n, w) => n + waitingBytes(w.child), 0),
+    );
   }
 
   /** Pairs one stored message; returns the hops it completes (its own, and any children waiting for it). */
@@ -101,14 +125,15 @@ export class FlowPairer {
   }
 
   private remember(event: Pairable, parent: Remembered | null): Remembered {
+    const topic = this.shared(event.topic);
     const known: Remembered = {
       recordId: event.id,
-      topic: event.topic,
+      topic,
       at: event.timestamp,
       traceId: event.traceId,
-      service: event.service,
+      service: event.service === null ? null : this.shared(event.service),
       rootAt: parent ? parent.rootAt : event.timestamp,
-      pathway: parent ? extendPathway(parent.pathway, event.topic) : [event.topic],
+      pathway: this.pathwayAfter(parent ? parent.pathway : null, topic),
     };
     if (event.messageId !== null) {
       // A dead letter is nobody's cause: children name the live copy their service consumed.
@@ -121,8 +146,11 @@ export class FlowPairer {
       const list = this.byTrace.get(event.traceId);
       if (list) {
         list.push(known);
-        if (list.length > TRACE_MEMORY) list.shift();
-        else this.byTrace.grow(event.traceId, 8);
+        const forgotten = list.length > TRACE_MEMORY ? list.shift()! : null;
+        this.byTrace.grow(
+          event.traceId,
+          rememberedBytes(known) - (forgotten ? rememberedBytes(forgotten) : 0),
+        );
       } else this.byTrace.set(event.traceId, [known]);
     }
     return known;
@@ -141,9 +169,38 @@ export class FlowPairer {
 
   private waitForParent(event: Pairable, arrivedAt: number): void {
     const key = event.causationId!;
+    // Only what pairing reads: the stored event's summary carries a preview and more.
+    const child: Pairable = {
+      id: event.id,
+      topic: this.shared(event.topic),
+      timestamp: event.timestamp,
+      traceId: event.traceId,
+      messageId: event.messageId,
+      causationId: key,
+      service: event.service === null ? null : this.shared(event.service),
+    };
     const waiting = this.orphans.get(key);
-    if (waiting) waiting.push({ child: event, arrivedAt });
-    else this.orphans.set(key, [{ child: event, arrivedAt }]);
+    if (waiting) {
+      waiting.push({ child, arrivedAt });
+      this.orphans.grow(key, waitingBytes(child));
+    } else this.orphans.set(key, [{ child, arrivedAt }]);
+  }
+
+  private shared(name: string): string {
+    return this.names.get(name, () => name);
+  }
+
+  private pathwayAfter(parent: readonly string[] | null, topic: string): readonly string[] {
+    const next = this.extended.get(parent);
+    const known = next?.get(topic);
+    if (known) return known;
+    const pathway = parent ? extendPathway(parent, topic) : [topic];
+    if (this.extendedCount < MAX_SHARED) {
+      if (next) next.set(topic, pathway);
+      else this.extended.set(parent, new Map([[topic, pathway]]));
+      this.extendedCount++;
+    }
+    return pathway;
   }
 
   private adoptOrphans(messageId: string, parent: Remembered): Hop[] {
@@ -153,7 +210,7 @@ export class FlowPairer {
       const known = this.byMessage.get(child.messageId ?? "")?.latest ?? this.remember(child, parent);
       // Its flow now starts where its parent's did.
       known.rootAt = parent.rootAt;
-      known.pathway = extendPathway(parent.pathway, child.topic);
+      known.pathway = this.pathwayAfter(parent.pathway, child.topic);
       return this.hop(parent, known, "causation", child.service);
     });
   }
