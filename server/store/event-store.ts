@@ -85,8 +85,9 @@ export interface EventStore {
   /** Newest first, at most `limit`, matching the filter; bounded by a time budget. */
   recent(filter: EventFilter, limit: number): Awaitable<ScanResult<EventSummary>>;
   /**
-   * The trace keys (trace id, else correlation id) of the newest events, newest first, distinct, at most
-   * `limit`: where a recent-traces list starts, without reading whole rows.
+   * The trace keys (trace id, else correlation id) of the newest events by event time (then by arrival),
+   * newest first, distinct, at most `limit`: where a recent-traces list starts, without reading whole rows.
+   * Event time, not arrival: while a backlog is read, the events stored last are the oldest ones.
    */
   recentTraceKeys(limit: number): Awaitable<TraceKey[]>;
   /** Counts of stored events per topic and per (service, topic) pair: the raw material of the flow graph. */

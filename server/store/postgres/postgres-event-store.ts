@@ -181,7 +181,7 @@ export class PostgresEventStore implements EventStore {
     // The newest rows that have a key, a few per trace: enough to find `limit` distinct keys in one read.
     const { rows } = await this.reads.query<{ trace: string | null; corr: string | null }>(
       `SELECT trace, corr FROM eventscope_events WHERE trace IS NOT NULL OR corr IS NOT NULL
-       ORDER BY seq DESC LIMIT $1`,
+       ORDER BY ts DESC, seq DESC LIMIT $1`,
       [limit * 20],
     );
     const seen = new Set<string>();

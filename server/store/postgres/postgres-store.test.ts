@@ -78,6 +78,21 @@ describe("PostgresEventStore", () => {
     ]);
   });
 
+  it("lists recent traces newest by event time first, even when older events were stored after them", async () => {
+    const store = await open((await database()).url);
+    // A backlog being read: the trace stored last happened first.
+    await append(store, [
+      ingested({ offset: 0, trace: traceOf(1), timestamp: 1_700_000_002_000 }),
+      ingested({ offset: 1, trace: traceOf(2), timestamp: 1_700_000_003_000 }),
+      ingested({ offset: 2, trace: traceOf(3), timestamp: 1_700_000_001_000 }),
+    ]);
+    expect((await store.recentTraceKeys(3)).map((k) => k.traceId)).toEqual([
+      traceOf(2),
+      traceOf(1),
+      traceOf(3),
+    ]);
+  });
+
   it("stores a record read twice once (a re-read after a rebalance) and keeps positions with the rows", async () => {
     const { url } = await database();
     const first = await open(url);

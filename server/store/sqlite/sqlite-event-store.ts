@@ -98,7 +98,8 @@ export class SqliteEventStore implements EventStore {
       this.db.prepare(
         `SELECT ${ROW_COLUMNS} FROM events WHERE ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
       );
-    this.recentKeys = this.db.prepare("SELECT trace, corr FROM events ORDER BY seq DESC");
+    // Walks the timestamp index (its entries are ordered by ts, then rowid = seq).
+    this.recentKeys = this.db.prepare("SELECT trace, corr FROM events ORDER BY ts DESC, seq DESC");
     this.byKey = {
       trace: keyQuery("trace"),
       corr: keyQuery("corr"),

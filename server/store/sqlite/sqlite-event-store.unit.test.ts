@@ -82,6 +82,17 @@ describe("SqliteEventStore", () => {
     expect(store.get("orders/0/159")).toBeDefined();
   });
 
+  it("lists recent traces newest by event time first, even when older events were stored after them", async () => {
+    const store = await SqliteEventStore.open(options());
+    // A backlog being read: the trace stored last happened first.
+    await append(store, [
+      ingested({ offset: 0, trace: traceOf(1), timestamp: 1_700_000_002_000 }),
+      ingested({ offset: 1, trace: traceOf(2), timestamp: 1_700_000_003_000 }),
+      ingested({ offset: 2, trace: traceOf(3), timestamp: 1_700_000_001_000 }),
+    ]);
+    expect(store.recentTraceKeys(3).map((k) => k.traceId)).toEqual([traceOf(2), traceOf(1), traceOf(3)]);
+  });
+
   it("lists a quiet topic's newest events first, and a search that matches nothing finds nothing", async () => {
     const store = await SqliteEventStore.open(options());
     await append(
