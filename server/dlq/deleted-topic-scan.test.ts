@@ -3,9 +3,8 @@
  * client fails every metadata refresh once a topic it was asked about is gone; the scan used to sample
  * through the shared admin client and stopped finding anything after one deletion.)
  */
-import { afterAll, afterEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import type { DlqTopicsResponse } from "@/lib/api/dlq";
-import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { uniqueName, withAdmin } from "@/server/test-support/kafka";
 import {
@@ -13,20 +12,12 @@ import {
   createTopics,
   kafka,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
 
-const created: string[] = [];
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
+const scope = dlqTestScope();
 
 async function send(topic: string, headers: Record<string, string>) {
   const producer = kafka().producer({ allowAutoTopicCreation: false });
@@ -39,11 +30,11 @@ it("keeps finding dead-letter topics by their headers after a sampled topic was 
   const plain = uniqueName("plain-events");
   const late = uniqueName("late-failures");
   const topics = uniqueInternalTopics();
-  created.push(late, topics.ledger, topics.tasks, topics.audit);
+  scope.created.push(late, topics.ledger, topics.tasks, topics.audit);
   await createTopics({ topic: plain });
   await send(plain, { "content-type": "application/json" });
 
-  app = await startDlqApp(
+  const app = await scope.start(
     testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" }),
     topics,
   );

@@ -4,7 +4,7 @@
  * log-start offset) are let go together with those letters, which makes room again without a letter ever
  * being re-driven twice.
  */
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DlqTopicsResponse, RedriveStartResponse, RedriveTask } from "@/lib/api/dlq";
 import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
@@ -16,23 +16,14 @@ import {
   produceDeadLetters,
   readAll,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
-import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { uniqueName, withAdmin } from "@/server/test-support/kafka";
 
-const created: string[] = [];
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
+const scope = dlqTestScope();
 
 async function redrive(c: Client, dlq: string, ids: string[]): Promise<RedriveTask> {
   const res = await c.post<RedriveStartResponse>(`/api/dlq/${dlq}/redrive`, { ids, ratePerSec: 10_000 });
@@ -48,13 +39,13 @@ describe("the re-drive ledger's memory bound", () => {
     const origin = uniqueName("orders");
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
-    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: origin }, { topic: dlq });
     await produceDeadLetters(dlq, origin, 30);
     const ids = Array.from({ length: 30 }, (_, i) => `${dlq}/0/${i}`);
     const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });
     // Room for 25 typical entries: the first 20 letters fit, 10 more do not.
-    app = await startDlqApp(config, topics, 25 * TYPICAL_ENTRY_BYTES);
+    const app = await scope.start(config, topics, 25 * TYPICAL_ENTRY_BYTES);
     const c = await signedIn(app.url);
     const summary = async () =>
       (await c.get<DlqTopicsResponse>("/api/dlq")).body.topics.find((t) => t.topic === dlq);

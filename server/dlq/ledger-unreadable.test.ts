@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DeadLettersResponse, DlqTopicsResponse } from "@/lib/api/dlq";
 import { ledgerKey } from "@/lib/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
@@ -8,31 +8,22 @@ import {
   kafka,
   produceDeadLetters,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
 import { ensureInternalTopics } from "@/server/dlq/internal-topics";
-import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { uniqueName, withAdmin } from "@/server/test-support/kafka";
 
-const created: string[] = [];
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
+const scope = dlqTestScope();
 
 describe("re-drive ledger records that cannot be read", () => {
   it("count as re-driven (never as a tombstone), so the letter is not re-driven twice", async () => {
     const origin = uniqueName("orders");
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
-    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: origin }, { topic: dlq });
     await withAdmin((admin) => ensureInternalTopics(admin, topics));
     await produceDeadLetters(dlq, origin, 3);
@@ -51,7 +42,7 @@ describe("re-drive ledger records that cannot be read", () => {
     await producer.disconnect();
 
     const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });
-    app = await startDlqApp(config, topics);
+    const app = await scope.start(config, topics);
     const c = await signedIn(app.url);
     await waitFor(`${dlq} loaded`, async () => {
       const { body } = await c.get<DlqTopicsResponse>("/api/dlq");

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   DeadLetterDetail,
   DeadLettersResponse,
@@ -7,29 +7,20 @@ import type {
   RedriveStartResponse,
 } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
-import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
   createTopics,
   kafka,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
 
-const created: string[] = [];
-let app: TestApp | null = null;
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
+const scope = dlqTestScope();
 
 const be32 = (n: number) => Buffer.from([0, 0, 0, n]);
 const be64 = (n: bigint) => {
@@ -67,7 +58,7 @@ describe("dead-letter topics and letters", () => {
     const springDlq = uniqueName("billing-failures");
     const retry = `${uniqueName("shipping")}.retry.1`;
     const topics = uniqueInternalTopics();
-    created.push(origin, springDlq, retry, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, springDlq, retry, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: origin }, { topic: springDlq }, { topic: retry });
     await send(springDlq, [
       {
@@ -90,7 +81,7 @@ describe("dead-letter topics and letters", () => {
       { value: "{}", headers: { "x-original-topic": "shipping", "x-error-type": "Timeout" } },
     ]);
 
-    app = await startDlqApp(
+    const app = await scope.start(
       testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" }),
       topics,
     );
@@ -130,14 +121,14 @@ describe("dead-letter topics and letters", () => {
     const dlq = `${origin}-dlt`;
     const other = uniqueName("orders-manual");
     const topics = uniqueInternalTopics();
-    created.push(origin, dlq, other, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, dlq, other, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: dlq }, { topic: other });
     await send(dlq, [
       { key: "a", value: "plain text letter" },
       { key: "b", value: "another" },
     ]);
 
-    app = await startDlqApp(
+    const app = await scope.start(
       testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" }),
       topics,
     );

@@ -1,18 +1,18 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { DlqTopicsResponse, RedriveTask } from "@/lib/api/dlq";
 import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
-import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   createTopics,
+  kafka,
   produceDeadLetters,
   readAll,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
@@ -20,20 +20,19 @@ import {
 /** Figures and progress go to stdout as plain lines (the parent test or a human reads them). */
 const report = (line: string) => void process.stdout.write(`${line}\n`);
 
-const created: string[] = [];
-let app: TestApp | null = null;
+const scope = dlqTestScope();
+/** Letters of the test killed inside a transaction of many produce requests. */
+const LETTERS = 6_000;
 
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
-
-/** Runs the child backend until it has re-driven at least `killAt` letters, then SIGKILLs it `afterMs` later. */
-async function runChildAndKill(env: Record<string, string>, killAt: number, afterMs = 0) {
+/**
+ * Runs the child backend until it has re-driven at least `killAt` letters, then SIGKILLs it once
+ * `beforeKill` resolves (at once without one).
+ */
+async function runChildAndKill(
+  env: Record<string, string>,
+  killAt: number,
+  beforeKill: () => Promise<void> = async () => undefined,
+) {
   const child = spawn(process.execPath, ["--import", "tsx", "server/dlq/testing/redrive-child.ts"], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -49,7 +48,7 @@ async function runChildAndKill(env: Record<string, string>, killAt: number, afte
       if (msg.taskId) taskId = msg.taskId;
       if (msg.moved !== undefined && msg.moved >= killAt) {
         movedAtKill = msg.moved;
-        if (afterMs > 0) await new Promise((r) => setTimeout(r, afterMs));
+        await beforeKill();
         child.kill("SIGKILL");
         break;
       }
@@ -67,7 +66,7 @@ describe("re-drive after a crash", () => {
     const origin = uniqueName("payments");
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
-    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 2 });
     await produceDeadLetters(dlq, origin, 1_000);
 
@@ -77,7 +76,7 @@ describe("re-drive after a crash", () => {
     );
     report(`[dlq] child killed with SIGKILL after it reported ${movedAtKill} letters re-driven`);
 
-    app = await startDlqApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
+    const app = await scope.start(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
     const c = await signedIn(app.url);
     await waitFor("the DLQ to load", async () => {
       const { body } = await c.get<DlqTopicsResponse>("/api/dlq");
@@ -115,19 +114,33 @@ describe("re-drive after a crash", () => {
     const origin = uniqueName("refunds");
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
-    created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+    scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
     await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
-    // 16 kB letters, unthrottled: the first transaction carries 1,000 of them (16 MB, about 21 requests),
-    // the second the other 500; the kill comes while the second one sends.
-    await produceDeadLetters(dlq, origin, 1_500, 16 * 1024);
-    const { taskId, movedAtKill } = await runChildAndKill(
+    // 4 kB letters, unthrottled: the first transaction carries the first batch, the next one up to 5,000
+    // letters (20 MB, about 27 produce requests). A consumer that also reads uncommitted records watches
+    // the origin topic, and the kill comes once 1,500 letters have reached it: inside a transaction, well
+    // away from its ends. (A fixed delay after the task's progress report was too late on an idle
+    // machine: progress is reported after each commit, and a whole transaction could commit within it.)
+    await produceDeadLetters(dlq, origin, LETTERS, 4 * 1024);
+    const watcher = kafka().consumer({ groupId: uniqueName("watch"), readUncommitted: true });
+    let reached = 0;
+    await watcher.connect();
+    await watcher.subscribe({ topic: origin, fromBeginning: true });
+    await watcher.run({
+      eachBatch: async ({ batch }) => {
+        reached += batch.messages.length;
+      },
+    });
+    const { taskId } = await runChildAndKill(
       { DLQ_CHILD_TOPICS: JSON.stringify(topics), DLQ_CHILD_DLQ: dlq, DLQ_CHILD_RATE: "10000" },
-      1,
-      150,
-    );
-    report(`[dlq] child killed 150 ms after it reported ${movedAtKill} letters re-driven`);
+      0,
+      async () => {
+        while (reached < 1_500) await new Promise((r) => setTimeout(r, 2));
+      },
+    ).finally(() => watcher.disconnect());
+    report("[dlq] child killed with 1,500 letters on the origin topic");
 
-    app = await startDlqApp(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
+    const app = await scope.start(testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN }), topics);
     const c = await signedIn(app.url);
     await waitFor("the DLQ to load", async () => {
       const { body } = await c.get<DlqTopicsResponse>("/api/dlq");
@@ -135,9 +148,9 @@ describe("re-drive after a crash", () => {
     });
     // The killed transaction had sent part of its letters; the restart fenced it, so they were aborted.
     const committed = await readAll(origin, 60_000);
-    const written = await readAll(origin, 60_000, true);
-    report(`[dlq] ${committed.length} letters committed, ${written.length - committed.length} aborted`);
-    expect(written.length).toBeGreaterThan(committed.length);
+    const all = await readAll(origin, 60_000, true);
+    report(`[dlq] ${committed.length} letters committed, ${all.length - committed.length} aborted`);
+    expect(all.length).toBeGreaterThan(committed.length);
     expect(new Set(committed.map((m) => String(m.headers?.["x-redriven-from"]))).size).toBe(committed.length);
 
     expect((await c.post<RedriveTask>(`/api/redrives/${taskId}/resume`)).status).toBe(200);
@@ -149,9 +162,9 @@ describe("re-drive after a crash", () => {
       },
       90_000,
     );
-    expect(done).toMatchObject({ status: "completed", total: 1_500, moved: 1_500 });
+    expect(done).toMatchObject({ status: "completed", total: LETTERS, moved: LETTERS });
     const from = (await readAll(origin, 60_000)).map((m) => String(m.headers?.["x-redriven-from"]));
-    expect(from).toHaveLength(1_500);
-    expect(new Set(from).size).toBe(1_500);
+    expect(from).toHaveLength(LETTERS);
+    expect(new Set(from).size).toBe(LETTERS);
   }, 180_000);
 });

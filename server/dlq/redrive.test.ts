@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   DeadLettersResponse,
   DlqTopicsResponse,
@@ -9,8 +9,7 @@ import type {
 import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
 import { testConfig } from "@/server/test-support/config";
-import type { TestApp } from "@/server/test-support/app";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
@@ -18,7 +17,7 @@ import {
   produceDeadLetters,
   readAll,
   signedIn,
-  startDlqApp,
+  dlqTestScope,
   uniqueInternalTopics,
   waitFor,
 } from "@/server/dlq/testing/support";
@@ -26,27 +25,17 @@ import {
 /** Figures and progress go to stdout as plain lines (the parent test or a human reads them). */
 const report = (line: string) => void process.stdout.write(`${line}\n`);
 
-const created: string[] = [];
-let app: TestApp | null = null;
-
-afterEach(async () => {
-  await app?.close();
-  app = null;
-});
-
-afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
-});
+const scope = dlqTestScope();
 
 async function setup(count: number) {
   const origin = uniqueName("orders");
   const dlq = `${origin}.DLQ`;
   const topics = uniqueInternalTopics();
-  created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
+  scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
   await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
   await produceDeadLetters(dlq, origin, count);
   const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });
-  app = await startDlqApp(config, topics);
+  const app = await scope.start(config, topics);
   const c = await signedIn(app.url);
   await waitForLoaded(c, dlq, count);
   return { origin, dlq, topics, config, c };

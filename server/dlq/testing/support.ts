@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { type Kafka, type KafkaMessage, logLevel } from "kafkajs";
 import { Kafka as KafkaClient } from "kafkajs";
+import { afterAll, afterEach } from "vitest";
 import { authFeature } from "@/server/auth";
 import type { Config } from "@/server/config";
 import { createDlqFeature } from "@/server/dlq/dlq-feature";
@@ -27,6 +28,34 @@ export function startDlqApp(
   ledgerMaxBytes?: number,
 ): Promise<TestApp> {
   return startTestApp(config, { auth: authFeature, dlq: createDlqFeature(topics, ledgerMaxBytes) });
+}
+
+/**
+ * A test file's app and topics, cleaned up for it: the app a test starts is closed after that test, the
+ * topics the file created are deleted after its last test.
+ */
+export function dlqTestScope(): {
+  /** Topics to delete once the file's tests are done. */
+  created: string[];
+  /** startDlqApp, with the app closed after the test that started it. */
+  start(...args: Parameters<typeof startDlqApp>): Promise<TestApp>;
+} {
+  const created: string[] = [];
+  let app: TestApp | null = null;
+  afterEach(async () => {
+    await app?.close();
+    app = null;
+  });
+  afterAll(async () => {
+    await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+  });
+  return {
+    created,
+    async start(...args) {
+      app = await startDlqApp(...args);
+      return app;
+    },
+  };
 }
 
 export function kafka(): Kafka {
