@@ -17,8 +17,4 @@ export class InternPool<T> {
     if (this.values.size < this.max) this.values.set(key, value);
     return value;
   }
-
-  get size(): number {
-    return this.values.size;
-  }
 }
