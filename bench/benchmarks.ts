@@ -8,6 +8,7 @@ import { redriveBench } from "./redrive/redrive";
 import { storeBackendsBench } from "./store/store-backends";
 import { storeWriteBench } from "./store/store-write";
 import { sustainedBench } from "./sustained";
+import { overloadBench } from "./sustained-overload";
 import { traceLookupBench } from "./trace-lookup/trace-lookup";
 import type { Benchmark } from "./support/benchmark";
 
@@ -21,5 +22,6 @@ export const benchmarks: readonly Benchmark[] = [
   storeWriteBench,
   ingestInstancesBench,
   browserBench,
+  overloadBench,
   sustainedBench,
 ];

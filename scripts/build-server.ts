@@ -1,7 +1,8 @@
 /**
- * Builds the production server: server/main.ts and the store's writer thread bundled into dist/server/,
- * so `npm start` runs plain node (no TypeScript compiler at run time). Every npm dependency stays an
- * import from node_modules; only the project's own code is bundled.
+ * Builds the production server: server/main.ts, the store's writer thread and the printer of the memory
+ * flags `npm start` passes to node, bundled into dist/server/, so `npm start` runs plain node (no TypeScript
+ * compiler at run time). Every npm dependency stays an import from node_modules; only the project's own
+ * code is bundled.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -17,7 +18,7 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["server/main.ts", "server/store/sqlite/write-worker.ts"],
+  entryPoints: ["server/main.ts", "server/store/sqlite/write-worker.ts", "server/node-flags.ts"],
   // Flat: the writer thread's file must sit beside the module that starts it (main.js).
   entryNames: "[name]",
   outdir: "dist/server",

@@ -1,12 +1,16 @@
 /**
  * `npm start` as a user runs it: the built server (dist/server/main.js) under plain node, on a free port
- * with a throwaway store, must answer /api/health and serve the UI within a minute, then stop on SIGTERM.
+ * with a throwaway store, must answer /api/health and serve the UI within a minute, with the V8 heap limit
+ * its memory budget plans (so `npm start` passes the flags that keep RSS within the budget), then stop on
+ * SIGTERM.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { HealthResponse } from "@/lib/api/health";
+import { DEFAULT_MEMORY_MB, heapLimitFits, memoryPlan } from "@/server/memory-budget";
 import { repoRoot } from "@/server/repo-root";
 
 const freePort = () =>
@@ -47,13 +51,17 @@ const child = spawn("npm", ["start"], {
   detached: true,
 });
 let ok = false;
+let heapProblem: string | null = null;
 const deadline = Date.now() + 60_000;
 while (Date.now() < deadline && child.exitCode === null) {
   try {
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     const page = await fetch(`http://127.0.0.1:${port}/flows`);
     if (health.ok && page.ok) {
-      ok = true;
+      const { memory } = (await health.json()) as HealthResponse;
+      if (!heapLimitFits(memory.heapLimitBytes, memoryPlan(DEFAULT_MEMORY_MB)))
+        heapProblem = `its V8 heap limit is ${memory.heapLimitBytes} bytes, not the default budget's`;
+      ok = heapProblem === null;
       break;
     }
   } catch {
@@ -67,6 +75,8 @@ await groupGone(child.pid!, 20_000);
 // Retried: a store closing at the last moment can still add a file while the folder is being removed.
 rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 console.log(
-  ok ? "npm start: the built server answered /api/health and /flows" : "npm start: no answer within 60 s",
+  ok
+    ? "npm start: the built server answered /api/health and /flows, within the default budget's heap limit"
+    : `npm start: ${heapProblem ?? "no answer within 60 s"}`,
 );
 process.exit(ok ? 0 : 1);

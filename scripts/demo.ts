@@ -14,6 +14,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { nodeMemoryFlags } from "@/server/memory-budget";
 import { buildIfNeeded } from "./build-if-needed";
 import { clusterSettings } from "./demo-cluster";
 import { startBroker, stopBroker } from "./kafka/broker";
@@ -143,7 +144,9 @@ async function main(): Promise<void> {
 }
 
 function startDashboard(env: NodeJS.ProcessEnv): void {
-  const dashboard = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // The heap limits of its EVENTSCOPE_MEMORY_MB, as `npm start` gives them.
+  const args = [...nodeMemoryFlags(env), "--import", "tsx", "server/main.ts"];
+  const dashboard = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...env, NODE_ENV: "production" },
     stdio: "inherit",

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { DEFAULT_DLQ_PATTERNS, dlqPatternProblem } from "@/lib/dlq";
 import { type KafkaTls, readTlsFiles } from "@/server/kafka/tls-files";
+import { DEFAULT_MEMORY_MB, memoryMbSetting, memoryPlan } from "@/server/memory-budget";
 
 const brokerList = z
   .string()
@@ -84,7 +85,7 @@ const envSchema = z.object({
   EVENTSCOPE_HOST: z.string().min(1).default("127.0.0.1"),
   EVENTSCOPE_PORT: port.default(3000),
   EVENTSCOPE_LOOKBACK: durationMs.default(3_600_000),
-  EVENTSCOPE_MEMORY_MB: z.coerce.number().int().min(64).max(65_536).default(256),
+  EVENTSCOPE_MEMORY_MB: memoryMbSetting.default(DEFAULT_MEMORY_MB),
   EVENTSCOPE_STORE: z
     .union([
       z.enum(["embedded", "memory"]),
@@ -136,6 +137,8 @@ function storeBackend(setting: string): "embedded" | "memory" | "postgres" {
 }
 
 function toConfig(env: z.infer<typeof envSchema>, tls: KafkaTls) {
+  // Every part of the process's memory budget, and why it is that part: see memory-budget.ts.
+  const memory = memoryPlan(env.EVENTSCOPE_MEMORY_MB);
   const sasl =
     env.KAFKA_SASL_MECHANISM && env.KAFKA_SASL_USERNAME && env.KAFKA_SASL_PASSWORD
       ? {
@@ -158,7 +161,8 @@ function toConfig(env: z.infer<typeof envSchema>, tls: KafkaTls) {
       allowedHosts: env.EVENTSCOPE_ALLOWED_HOSTS.map((h) => h.toLowerCase()),
     },
     lookbackMs: env.EVENTSCOPE_LOOKBACK,
-    memoryBudgetBytes: env.EVENTSCOPE_MEMORY_MB * 1024 * 1024,
+    memoryBudgetBytes: memory.budgetBytes,
+    memory,
     store: {
       backend: storeBackend(env.EVENTSCOPE_STORE),
       // The connection URL of a shared PostgreSQL store (it may hold a password: never logged).
@@ -166,8 +170,7 @@ function toConfig(env: z.infer<typeof envSchema>, tls: KafkaTls) {
       dataDir: env.EVENTSCOPE_DATA_DIR,
       retentionMs: env.EVENTSCOPE_RETENTION,
       diskBudgetBytes: env.EVENTSCOPE_DISK_BUDGET_MB * 1024 * 1024,
-      // SQLite's page cache gets a quarter of the memory budget; the rest is the process's own heap.
-      cacheBytes: Math.floor((env.EVENTSCOPE_MEMORY_MB * 1024 * 1024) / 4),
+      cacheBytes: memory.sqliteCacheBytes,
     },
     brokerCheckIntervalMs: env.EVENTSCOPE_BROKER_CHECK_INTERVAL,
     lagIntervalMs: env.EVENTSCOPE_LAG_INTERVAL,
@@ -186,9 +189,9 @@ function toConfig(env: z.infer<typeof envSchema>, tls: KafkaTls) {
       patterns: env.EVENTSCOPE_DLQ_PATTERNS,
       scanIntervalMs: env.EVENTSCOPE_DLQ_SCAN_INTERVAL,
       maxLettersPerTopic: env.EVENTSCOPE_DLQ_MAX_LETTERS,
-      // Dead letters are held whole (to re-drive them byte for byte): all DLQ topics together get a quarter
-      // of the memory budget, so any number of DLQ topics stays inside it.
-      memoryBytes: Math.floor((env.EVENTSCOPE_MEMORY_MB * 1024 * 1024) / 4),
+      // Dead letters are held whole (to re-drive them byte for byte), all DLQ topics within one share of
+      // the memory budget, so any number of DLQ topics stays inside it.
+      memoryBytes: memory.deadLetterBytes,
     },
     alerts: {
       intervalMs: env.EVENTSCOPE_ALERT_INTERVAL,

@@ -12,6 +12,7 @@ import { createNextHandler } from "@/server/http/next-handler";
 import { startBrokerMonitor } from "@/server/kafka/broker-monitor";
 import { createLiveServer } from "@/server/live/socket-server";
 import { createLogger } from "@/server/logger";
+import { heapLimitProblem } from "@/server/memory-budget";
 import { repoRoot } from "@/server/repo-root";
 
 const version = (
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   const dev = process.argv.includes("--dev");
   const logger = createLogger(config.logLevel);
   const startedAt = Date.now();
+  const heapProblem = heapLimitProblem(config.memory);
+  if (heapProblem && !dev) logger.warn(heapProblem);
 
   const brokerMonitor = startBrokerMonitor(config, logger);
   const ui = await createNextHandler({ dev, host: config.http.host, port: config.http.port });

@@ -6,11 +6,17 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CollectorStatus } from "@/server/collector/collector-state";
+import { nodeMemoryFlags } from "@/server/memory-budget";
 import { track } from "./children";
 
 export interface ServerStats {
   rss: number;
+  /** The highest RSS the process has had so far, as the OS counts it (0 where the OS does not say). */
+  peakRss: number;
   heapUsed: number;
+  heapTotal: number;
+  /** Memory of Buffers and other objects outside V8's heap (Kafka fetch responses, payloads). */
+  external: number;
   collector: CollectorStatus;
 }
 
@@ -30,21 +36,25 @@ export async function startServerChild(
   // EVENTSCOPE_BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there, to find where
   // a missed target's time goes (open it in Chrome DevTools' Performance panel).
   const profileDir = process.env.EVENTSCOPE_BENCH_CPU_PROF;
-  const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const profileArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   // A fresh, empty store per server: nothing read by an earlier benchmark is counted again.
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-"));
+  const childEnv = {
+    ...process.env,
+    KAFKA_BROKERS: brokers.join(","),
+    // A fresh client id: a fresh collector group, reading from now − lookback.
+    KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
+    EVENTSCOPE_LOG_LEVEL: "silent",
+    EVENTSCOPE_DATA_DIR: dataDir,
+    ...env,
+  };
+  // The heap limits `npm start` gives the server for its EVENTSCOPE_MEMORY_MB, so its memory is measured
+  // as users run it.
+  const nodeArgs = [...nodeMemoryFlags(childEnv), ...profileArgs];
   const child: ChildProcess = track(
     spawn(process.execPath, [...nodeArgs, "--import", "tsx", entry], {
       stdio: ["ignore", "pipe", "inherit", "ipc"],
-      env: {
-        ...process.env,
-        KAFKA_BROKERS: brokers.join(","),
-        // A fresh client id: a fresh collector group, reading from now − lookback.
-        KAFKA_CLIENT_ID: `bench-${randomUUID().slice(0, 8)}`,
-        EVENTSCOPE_LOG_LEVEL: "silent",
-        EVENTSCOPE_DATA_DIR: dataDir,
-        ...env,
-      },
+      env: childEnv,
     }),
   );
   const url = await new Promise<string>((resolve, reject) => {

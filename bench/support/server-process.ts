@@ -3,6 +3,7 @@
  * generators and clients do not share its event loop. Configured by the environment like main.ts; prints
  * one JSON line `{"url": …}` when it listens, answers "stats" over IPC, and stops cleanly on SIGTERM.
  */
+import { readFileSync } from "node:fs";
 import { loadConfig } from "@/server/config";
 import { startTestApp } from "@/server/test-support/app";
 
@@ -11,10 +12,20 @@ const collector = app.services.pipeline?.collector;
 if (!collector) throw new Error("the server started without a collector");
 process.stdout.write(`${JSON.stringify({ url: app.url })}\n`);
 
+/** VmHWM: the process's highest RSS so far, which samples taken now and then can miss. */
+function peakRss(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+    return kb === undefined ? 0 : Number(kb) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 process.on("message", (message) => {
   if (message !== "stats") return;
-  const memory = process.memoryUsage();
-  process.send?.({ rss: memory.rss, heapUsed: memory.heapUsed, collector: collector.status() });
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  process.send?.({ rss, peakRss: peakRss(), heapUsed, heapTotal, external, collector: collector.status() });
 });
 process.on("SIGTERM", () => {
   void app.close().finally(() => process.exit(0));

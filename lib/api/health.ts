@@ -49,8 +49,16 @@ export const healthResponseSchema = z.object({
       }),
     })
     .nullable(),
-  /** The process's memory as the OS counts it (RSS), against the configured budget. */
-  memory: z.object({ rssBytes: z.number(), heapUsedBytes: z.number(), budgetBytes: z.number() }),
+  /**
+   * The process's memory as the OS counts it (RSS), against the configured budget; `heapLimitBytes` is V8's
+   * heap limit, which the budget sets when the server is started as `npm start` starts it.
+   */
+  memory: z.object({
+    rssBytes: z.number(),
+    heapUsedBytes: z.number(),
+    heapLimitBytes: z.number(),
+    budgetBytes: z.number(),
+  }),
 });
 
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

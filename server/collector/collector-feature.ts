@@ -47,8 +47,8 @@ export const collectorFeature: Feature<object, ServingFeature<Pipeline>> = {
     const { clusterId } = await ctx.brokerMonitor.checkNow();
     const store = await openEventStoreFor(ctx.config.store, clusterId, log);
     const options = ingestOptions(ctx.config.dlq.patterns, schemaRegistryFor(ctx.config, ctx.logger));
-    // An eighth of the memory budget may wait to be stored; beyond it the collector reads no further.
-    const writer = new StoreWriter(store, log, Math.floor(ctx.config.memoryBudgetBytes / 8));
+    // The memory budget's share for events waiting to be stored; beyond it the collector reads no further.
+    const writer = new StoreWriter(store, log, ctx.config.memory.backlogBytes);
     const hub = new TailHub();
     const tail = shareTail(ctx.io, hub, ctx.config.redisUrl !== null);
     const rates: StreamRates = { topics: new RateWindow(10), produceEdges: new RateWindow(10) };

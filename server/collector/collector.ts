@@ -87,6 +87,7 @@ export async function startCollector(options: CollectorOptions): Promise<Collect
     state,
     positions: new Map(options.positions),
     lookbackMs: config.lookbackMs,
+    fetchBytes: { total: config.memory.fetchBytes, perPartition: config.memory.fetchBytesPerPartition },
     ingestOptions: options.ingestOptions,
     onBatch: options.onBatch,
     storedPositions: options.storedPositions,

@@ -22,8 +22,6 @@ export const START_TIMEOUT_MS = 10_000;
 export const SESSION_TIMEOUT_MS = 8_000;
 /** Records summarised in one go: a few milliseconds of work, so the event loop is never held for long. */
 const SLICE_RECORDS = 250;
-/** The most one fetch response may carry (see the consumer below). */
-const FETCH_MAX_BYTES = 2 << 20;
 
 export interface TopicReaderDeps {
   kafka: Kafka;
@@ -33,6 +31,11 @@ export interface TopicReaderDeps {
   /** Next offset to read per `topic/partition`, shared by all readers of one collector. */
   positions: Map<string, string>;
   lookbackMs: number;
+  /**
+   * Bounds of one fetch response (kafkajs `maxBytes`, `maxBytesPerPartition`), from the memory budget: its
+   * records point into the response's buffer, which therefore stays in memory until they are all stored.
+   */
+  fetchBytes: { total: number; perPartition: number };
   ingestOptions: IngestOptions;
   /**
    * Called once per slice of a fetched batch of one partition, with the offset to read next. Reading waits
@@ -74,10 +77,8 @@ export async function startTopicReader(
     sessionTimeout: SESSION_TIMEOUT_MS,
     heartbeatInterval: 2_000,
     maxWaitTimeInMs: 250,
-    // kafkajs decodes a whole fetch response in one go, on this thread. Reading a 300,000-record backlog
-    // of 700 B records, the event loop's delay p99 (per second) was ~100 ms with its 10 MB default and
-    // ~50 ms with 2 MB, at the same ingest rate (~13,000 events/s either way).
-    maxBytes: FETCH_MAX_BYTES,
+    maxBytes: deps.fetchBytes.total,
+    maxBytesPerPartition: deps.fetchBytes.perPartition,
     // Reading must never create a topic: a deleted topic would come back empty.
     allowAutoTopicCreation: false,
     // kafkajs restarts a crashed consumer on its own; one that was stopped or abandoned must stay down.

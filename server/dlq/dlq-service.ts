@@ -63,8 +63,8 @@ export class DlqService {
     private readonly events: DlqEvents,
     /** The deployment's lease when instances share the work; null for an instance on its own. */
     private readonly ownership: Ownership | null = null,
-    /** What the re-drive ledger may hold in memory: 1/16 of the memory budget unless a test says. */
-    ledgerMaxBytes = Math.floor(config.memoryBudgetBytes / 16),
+    /** What the re-drive ledger may hold in memory: its share of the memory budget unless a test says. */
+    ledgerMaxBytes = config.memory.ledgerBytes,
   ) {
     this.log = logger.child({ component: "dlq" });
     const clientId = `${config.kafka.clientId}-dlq`;

@@ -1,6 +1,7 @@
 import { type HealthResponse, healthRoute } from "@/lib/api/health";
 import type { Pipeline } from "@/server/collector/collector-feature";
 import type { Feature } from "@/server/feature";
+import { heapLimitBytes } from "@/server/memory-budget";
 
 /** Without the pipeline, health reports the broker and memory only. */
 export const healthFeature: Feature<{ pipeline: Pipeline | null }> = {
@@ -19,6 +20,7 @@ export const healthFeature: Feature<{ pipeline: Pipeline | null }> = {
         memory: {
           rssBytes: process.memoryUsage.rss(),
           heapUsedBytes: process.memoryUsage().heapUsed,
+          heapLimitBytes: heapLimitBytes(),
           budgetBytes: config.memoryBudgetBytes,
         },
       };
