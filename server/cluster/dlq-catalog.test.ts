@@ -16,13 +16,13 @@ import {
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { testConfig } from "@/server/test-support/config";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const created: string[] = [];
 const cleanup: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const done of cleanup.reverse()) await done().catch(() => undefined);
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+  await deleteTestTopics(created);
 });
 
 /** The instances that published records about `keys` to the deployment's catalogue topic. */

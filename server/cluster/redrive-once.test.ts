@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type DlqTopicsResponse, FINAL_REDRIVE_STATUSES, type RedriveTask } from "@/lib/api/dlq";
 import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
@@ -21,7 +21,7 @@ const apps: TestApp[] = [];
 
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+  await deleteTestTopics(created);
 });
 
 describe("re-drive across two instances", () => {

@@ -18,14 +18,14 @@ import {
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
 
 const LETTERS = 300;
 const created: string[] = [];
 const apps: TestApp[] = [];
 afterAll(async () => {
   await Promise.all(apps.map((app) => app.close()));
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+  await deleteTestTopics(created);
 });
 
 const loaded = (c: Client, dlq: string) =>

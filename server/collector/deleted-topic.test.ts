@@ -11,7 +11,7 @@ import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
 import { storedEventCount } from "@/server/test-support/stored-events";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp;
 const doomed = uniqueName("doomed");
@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await producer.disconnect();
   await app?.close();
-  await withAdmin((admin) => admin.deleteTopics({ topics: [kept] })).catch(() => undefined);
+  await deleteTestTopics([kept]);
 });
 
 describe("collector", () => {

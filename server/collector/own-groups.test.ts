@@ -7,7 +7,7 @@ import type { DlqTopicsResponse } from "@/lib/api/dlq";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const clientId = uniqueName("es-groups");
 const dlq = `${uniqueName("groups-orders")}.DLQ`;
@@ -16,7 +16,7 @@ let app: TestApp | undefined;
 
 afterAll(async () => {
   await app?.close();
-  await withAdmin((admin) => admin.deleteTopics({ topics: [dlq, late] })).catch(() => undefined);
+  await deleteTestTopics([dlq, late]);
 });
 
 const ownGroups = () =>

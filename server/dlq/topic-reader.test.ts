@@ -6,11 +6,11 @@ import { createTopics, kafka } from "@/server/dlq/testing/support";
 import { TopicReader } from "@/server/dlq/topic-reader";
 import { eventually } from "@/server/test-support/eventually";
 import { testLogger } from "@/server/test-support/silent-logger";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const dlqTopic = `${uniqueName("reader-orders")}.DLQ`;
 afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: [dlqTopic] })).catch(() => undefined);
+  await deleteTestTopics([dlqTopic]);
 });
 
 const groupsNamed = (prefix: string) =>

@@ -4,8 +4,8 @@ import type { DlqTopicsResponse } from "@/lib/api/dlq";
 import type { TopicsResponse } from "@/lib/api/flows";
 import type { TestApp } from "@/server/test-support/app";
 import { eventually } from "@/server/test-support/eventually";
-import { createTopic, deleteTopics, produceCases, startHostileApp } from "@/server/test-support/hostile";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTopic, produceCases, startHostileApp } from "@/server/test-support/hostile";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const XSS = '<img src=x onerror="globalThis.__hostile=1">';
 
@@ -56,7 +56,7 @@ afterAll(async () => {
   for (const c of consumers) await c.disconnect().catch(() => undefined);
   await app?.close();
   await withAdmin((admin) => admin.deleteGroups(hostileGroups)).catch(() => undefined);
-  await deleteTopics([topic, longTopic, dlqTopic]);
+  await deleteTestTopics([topic, longTopic, dlqTopic]);
 });
 
 describe("hostile names", () => {

@@ -6,11 +6,11 @@
 import type { Admin } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { renewingAdmin } from "@/server/kafka/renewing-admin";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const created: string[] = [];
 afterAll(async () => {
-  await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+  await deleteTestTopics(created);
 });
 
 async function createTopic(prefix: string): Promise<string> {

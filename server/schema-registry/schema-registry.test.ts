@@ -10,7 +10,7 @@ import type { TraceResponse } from "@/lib/api/traces";
 import type { EventRecord } from "@/lib/model/event";
 import type { TestApp } from "@/server/test-support/app";
 import * as harness from "@/server/test-support/hostile";
-import { uniqueName } from "@/server/test-support/kafka";
+import { deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   avroBytes,
   avroLong,
@@ -145,7 +145,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await harness.deleteTopics([topic]);
+  await deleteTestTopics([topic]);
 });
 
 describe("records in the schema registry's wire format", () => {

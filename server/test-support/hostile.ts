@@ -10,7 +10,7 @@ import type { Config } from "@/server/config";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 export interface HostileCase {
   name: string;
@@ -52,10 +52,6 @@ export async function createTopic(topic: string, maxMessageBytes?: number): Prom
       waitForLeaders: true,
     }),
   );
-}
-
-export async function deleteTopics(topics: string[]): Promise<void> {
-  await withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => undefined);
 }
 
 /** Produces each case as one record, in order; returns where each landed. */
@@ -170,7 +166,7 @@ export function describeHostileCases(
 
     afterAll(async () => {
       await app?.close();
-      await deleteTopics([topic]);
+      await deleteTestTopics([topic]);
     });
 
     it.each(cases.map((c) => c.name))("%s: stored, listed, served", async (name) => {

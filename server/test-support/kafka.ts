@@ -24,3 +24,12 @@ export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T>
     await admin.disconnect();
   }
 }
+
+/**
+ * Deletes the topics a test file created, once it is done. Best effort: a topic the test deleted itself, or a
+ * broker that went away, must not fail the file after its tests passed.
+ */
+export async function deleteTestTopics(topics: string[]): Promise<void> {
+  if (topics.length === 0) return;
+  await withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => undefined);
+}

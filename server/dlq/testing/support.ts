@@ -8,7 +8,7 @@ import type { Config } from "@/server/config";
 import { createDlqFeature } from "@/server/dlq/dlq-feature";
 import type { InternalTopics } from "@/server/dlq/internal-topics";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
-import { testBrokers, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testBrokers, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -47,7 +47,7 @@ export function dlqTestScope(): {
     app = null;
   });
   afterAll(async () => {
-    await withAdmin((admin) => admin.deleteTopics({ topics: created })).catch(() => undefined);
+    await deleteTestTopics(created);
   });
   return {
     created,
