@@ -18,6 +18,7 @@ import { ROW_COLUMNS, toRowParams } from "@/server/store/sqlite/row-codec";
 import { openStoreFile } from "@/server/store/sqlite/open-database";
 import { SqliteWriter, type WireBatch } from "@/server/store/sqlite/sqlite-writer";
 import { NameTable } from "@/server/store/sqlite/name-table";
+import { DEFAULT_MEMORY_MB, memoryPlan } from "@/server/memory-budget";
 import type { Benchmark } from "../support/benchmark";
 import { figure } from "../support/figure";
 import { tracedRecord } from "../support/records";
@@ -25,8 +26,8 @@ import { round } from "../support/stats";
 
 const PARTITIONS = 6;
 const TRANSACTION = 1_000;
-/** The store's share of the default memory budget (256 MB / 4), split between writer and reader. */
-const CACHE_BYTES = 32 << 20;
+/** The writer's page cache as the server has it: half the store's share of the default memory budget. */
+const CACHE_BYTES = Math.floor(memoryPlan(DEFAULT_MEMORY_MB).sqliteCacheBytes / 2);
 const enc = new TextEncoder();
 const options = ingestOptions(["*.DLQ"]);
 
