@@ -4,7 +4,8 @@
  * behind and reads as fast as the store writes; the memory it uses must not grow with how far behind it is.
  * Samples every second: RSS, heap, memory outside the heap, events read. The figure is the process's
  * highest RSS over the run as the OS counts it (VmHWM), so a peak between samples is not missed.
- * Target: peak RSS ≤ the budget + 150 MB. Also reported: the rate the collector read at while overloaded.
+ * Target: peak RSS ≤ the budget + 150 MB. Also reported: the rate the collector read at while overloaded,
+ * and the event loop's longest delay in each second (GC pauses, decoding a fetch) against the idle server's.
  */
 import { DEFAULT_MEMORY_MB } from "@/server/memory-budget";
 import type { Benchmark } from "./support/benchmark";
@@ -15,6 +16,8 @@ import { startServerChild } from "./support/server-child";
 import { round, sleep } from "./support/stats";
 
 const PARTITIONS = 6;
+/** Seconds the server is watched before the stream, for its idle event-loop delay. */
+const IDLE_SECONDS = 5;
 const MB = 1024 * 1024;
 
 export const overloadBench: Benchmark = {
@@ -30,6 +33,11 @@ export const overloadBench: Benchmark = {
       EVENTSCOPE_LOOKBACK: "1m",
       EVENTSCOPE_MEMORY_MB: String(budgetMb),
     });
+    const idleLoopDelays: number[] = [];
+    for (let i = 0; i < IDLE_SECONDS; i++) {
+      await sleep(1000);
+      idleLoopDelays.push((await server.stats()).loopDelayMaxMs);
+    }
     const idle = await server.stats();
     const producer = await produceAtRate(brokers, topic, rate, (i) => tracedRecord(i, PARTITIONS));
     const began = performance.now();
@@ -46,6 +54,7 @@ export const overloadBench: Benchmark = {
           heapMb: round(stats.heapUsed / MB),
           heapTotalMb: round(stats.heapTotal / MB),
           externalMb: round(stats.external / MB),
+          loopDelayMaxMs: round(stats.loopDelayMaxMs),
         });
         if (at % 10 === 0 || smoke) log(`${at} s: ${JSON.stringify(samples.at(-1))}`);
       }
@@ -73,6 +82,13 @@ export const overloadBench: Benchmark = {
             result: [round(readRate)],
             baseline: [round(sentRate)],
             baselineWhat: "events produced per second",
+          }),
+          figure({
+            name: "event loop's longest delay in each second while overloaded",
+            unit: "ms",
+            result: samples.map((s) => s.loopDelayMaxMs!),
+            baseline: idleLoopDelays.map(round),
+            baselineWhat: "the same server idle, before the stream",
           }),
         ],
         details: { rate, seconds, budgetMb, produced: producer.sent(), peakRssMb, samples },

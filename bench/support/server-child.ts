@@ -17,6 +17,8 @@ export interface ServerStats {
   heapTotal: number;
   /** Memory of Buffers and other objects outside V8's heap (Kafka fetch responses, payloads). */
   external: number;
+  /** The event loop's longest delay since the previous stats (a GC pause, a long task), in ms. */
+  loopDelayMaxMs: number;
   collector: CollectorStatus;
 }
 

@@ -4,6 +4,7 @@
  * one JSON line `{"url": …}` when it listens, answers "stats" over IPC, and stops cleanly on SIGTERM.
  */
 import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { loadConfig } from "@/server/config";
 import { startTestApp } from "@/server/test-support/app";
 
@@ -22,10 +23,24 @@ function peakRss(): number {
   }
 }
 
+/** How late the event loop ran its turns (GC pauses, long tasks), since the last "stats" question. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 process.on("message", (message) => {
   if (message !== "stats") return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  process.send?.({ rss, peakRss: peakRss(), heapUsed, heapTotal, external, collector: collector.status() });
+  const loopDelayMaxMs = loopDelay.max / 1e6;
+  loopDelay.reset();
+  process.send?.({
+    rss,
+    peakRss: peakRss(),
+    heapUsed,
+    heapTotal,
+    external,
+    loopDelayMaxMs,
+    collector: collector.status(),
+  });
 });
 process.on("SIGTERM", () => {
   void app.close().finally(() => process.exit(0));
