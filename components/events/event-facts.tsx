@@ -1,20 +1,9 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { findHeaderValue } from "@/lib/decode";
 import type { DecodedHeader, EventSummary } from "@/lib/model/event";
 import { formatBytes, formatFullTimestamp } from "@/components/events/format";
 import styles from "@/components/events/drawer.module.css";
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </>
-  );
-}
-
-const Mono = ({ children }: { children: ReactNode }) => <span className="mono">{children}</span>;
+import { Fact, FactList, IdFact, Mono } from "@/components/ui/fact-list";
 
 /**
  * Where the event sits in Kafka, who produced it, and the ids that tie it into a trace. The headers come
@@ -23,7 +12,7 @@ const Mono = ({ children }: { children: ReactNode }) => <span className="mono">{
 export function EventFacts({ event, headers }: { event: EventSummary; headers?: readonly DecodedHeader[] }) {
   const traceparent = headers ? findHeaderValue(headers, ["traceparent"]) : null;
   return (
-    <dl className={styles.facts}>
+    <FactList>
       <Fact label="Topic">
         <Mono>
           {event.topic} · partition {event.partition} · offset {event.offset}
@@ -54,26 +43,10 @@ export function EventFacts({ event, headers }: { event: EventSummary; headers?: 
           <Mono>{traceparent.text}</Mono>
         </Fact>
       ) : null}
-      {event.spanId ? (
-        <Fact label="Span id">
-          <Mono>{event.spanId}</Mono>
-        </Fact>
-      ) : null}
-      {event.messageId ? (
-        <Fact label="Message id">
-          <Mono>{event.messageId}</Mono>
-        </Fact>
-      ) : null}
-      {event.correlationId ? (
-        <Fact label="Correlation id">
-          <Mono>{event.correlationId}</Mono>
-        </Fact>
-      ) : null}
-      {event.causationId ? (
-        <Fact label="Caused by">
-          <Mono>{event.causationId}</Mono>
-        </Fact>
-      ) : null}
-    </dl>
+      <IdFact label="Span id" id={event.spanId} />
+      <IdFact label="Message id" id={event.messageId} />
+      <IdFact label="Correlation id" id={event.correlationId} />
+      <IdFact label="Caused by" id={event.causationId} />
+    </FactList>
   );
 }

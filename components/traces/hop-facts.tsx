@@ -1,9 +1,9 @@
-import type { ReactNode } from "react";
 import type { ParentVia, TraceHop } from "@/lib/traces";
 import { formatFullTimestamp } from "@/components/events/format";
 import { formatDuration } from "@/components/traces/trace-format";
 import { copyTitle } from "@/components/traces/waterfall-markers";
 import styles from "@/components/traces/hop-detail.module.css";
+import { Fact, FactList, IdFact, Mono } from "@/components/ui/fact-list";
 
 const parentVia: Record<ParentVia, string> = {
   "dead-letter-origin": "dead letter of",
@@ -13,16 +13,6 @@ const parentVia: Record<ParentVia, string> = {
   time: "after (inferred from time order)",
 };
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <>
-      <dt>{label}</dt>
-      <dd data-testid={testId}>{children}</dd>
-    </>
-  );
-}
-
-const Mono = ({ children }: { children: ReactNode }) => <span className="mono">{children}</span>;
 const ms = (value: number | null) =>
   value === null ? <span className={styles.muted}>unknown</span> : formatDuration(value);
 
@@ -30,7 +20,7 @@ const ms = (value: number | null) =>
 export function HopFacts({ hop, traceStart }: { hop: TraceHop; traceStart: number | null }) {
   const { event } = hop;
   return (
-    <dl className={styles.facts}>
+    <FactList className={styles.facts}>
       <Fact label="Topic" testId="hop-topic">
         <Mono>
           {hop.topic} · partition {event.partition} · offset {event.offset}
@@ -99,21 +89,13 @@ export function HopFacts({ hop, traceStart }: { hop: TraceHop; traceStart: numbe
           ) : null}
         </Fact>
       ) : null}
-      {event.messageId ? (
-        <Fact label="Message id">
-          <Mono>{event.messageId}</Mono>
-        </Fact>
-      ) : null}
-      {event.correlationId ? (
-        <Fact label="Correlation id">
-          <Mono>{event.correlationId}</Mono>
-        </Fact>
-      ) : null}
+      <IdFact label="Message id" id={event.messageId} />
+      <IdFact label="Correlation id" id={event.correlationId} />
       {event.decodeError ? (
         <Fact label="Decode error">
           <span className={styles.error}>{event.decodeError}</span>
         </Fact>
       ) : null}
-    </dl>
+    </FactList>
   );
 }
