@@ -2,8 +2,9 @@
  * Fans the event stream out to browsers. Each socket has one tail subscription with a filter and a cap
  * (events/s). Events are buffered per socket and flushed every FLUSH_MS in one `tail:batch`; beyond the cap
  * they are counted, not sent, and the count travels with the next batch, so a fast topic can never freeze
- * a browser and the user still sees how much was sampled away. A socket whose transport is still busy
- * with earlier data gets its batch counted as dropped instead of piling up in server memory.
+ * a browser and the user still sees how much was sampled away. A socket whose transport still holds
+ * BUSY_WRITE_BYTES of earlier batches (a slow browser or network) gets its batch counted as dropped
+ * instead of piling up in server memory.
  *
  * The cap is a token bucket refilled by the time that passed: what a quiet moment leaves unused carries
  * over, up to BURST_SEC worth. The collector hands events over in bursts (a Kafka fetch at a time) and a
@@ -19,8 +20,13 @@ import type { LiveSocket } from "@/server/live/socket-server";
 export const FLUSH_MS = 200;
 /** How much unused allowance a quiet moment saves for the next burst, in seconds of the cap. */
 export const BURST_SEC = 0.5;
-/** Packets waiting in a socket's transport before we stop adding more. */
-const BUSY_WRITE_BUFFER = 16;
+/**
+ * Bytes of encoded batches waiting in a socket's transport before it gets no more. Bounded in bytes, not
+ * packets: one batch of the largest burst is ~0.5 MB, and 16 waiting packets per client (the old bound) at
+ * 5,000 events/s with three slow clients held ~50 MB and ran a 160 MB heap out of memory. 1 MB is about a
+ * second of the highest cap.
+ */
+export const BUSY_WRITE_BYTES = 1 << 20;
 
 interface Subscription {
   socket: LiveSocket;
@@ -88,7 +94,7 @@ export class TailHub {
       const burst = Math.max(1, sub.maxPerSec * BURST_SEC);
       sub.budget = Math.min(burst, sub.budget + sub.maxPerSec * elapsedSec);
       if (sub.buffer.length === 0 && sub.dropped === 0) continue;
-      const busy = pendingPackets(sub.socket) > BUSY_WRITE_BUFFER;
+      const busy = pendingBytes(sub.socket) > BUSY_WRITE_BYTES;
       if (busy) {
         sub.dropped += sub.buffer.length;
         sub.buffer = [];
@@ -107,10 +113,17 @@ export class TailHub {
 }
 
 /**
- * Packets engine.io still holds for this socket. Not in socket.io's public types, but it is the one
- * signal of a slow client; read defensively so a library change degrades to "never busy".
+ * Bytes engine.io still holds for this socket (its encoded packets). Not in socket.io's public types, but it
+ * is the one signal of a slow client; read defensively so a library change degrades to "never busy".
  */
-function pendingPackets(socket: LiveSocket): number {
+function pendingBytes(socket: LiveSocket): number {
   const conn = socket.conn as unknown as { writeBuffer?: unknown[] } | undefined;
-  return Array.isArray(conn?.writeBuffer) ? conn.writeBuffer.length : 0;
+  if (!Array.isArray(conn?.writeBuffer)) return 0;
+  let bytes = 0;
+  for (const packet of conn.writeBuffer) {
+    const data = (packet as { data?: unknown } | null)?.data;
+    if (typeof data === "string") bytes += data.length;
+    else if (data instanceof Uint8Array) bytes += data.byteLength;
+  }
+  return bytes;
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { TailBatch } from "@/lib/live/contract-flows";
 import { TAIL_DEFAULT_PER_SEC, TAIL_MAX_PER_SEC } from "@/lib/live/contract-channels";
 import type { EventSummary } from "@/lib/model/event";
-import { BURST_SEC, FLUSH_MS, TailHub } from "@/server/live/tail-hub";
+import { BURST_SEC, BUSY_WRITE_BYTES, FLUSH_MS, TailHub } from "@/server/live/tail-hub";
 import type { LiveSocket } from "@/server/live/socket-server";
 
 let hub: TailHub;
@@ -23,12 +23,12 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A socket that records what it is sent and whose transport is never busy. */
-function recordingSocket(id = `socket-${n++}`) {
+/** A socket that records what it is sent; its transport holds `writeBuffer` (empty: never busy). */
+function recordingSocket(id = `socket-${n++}`, writeBuffer: { data: string }[] = []) {
   const batches: TailBatch[] = [];
   const socket = {
     id,
-    conn: { writeBuffer: [] },
+    conn: { writeBuffer },
     emit: (event: string, batch: TailBatch) => {
       if (event === "tail:batch") batches.push(batch);
     },
@@ -95,5 +95,25 @@ describe("TailHub's per-client cap", () => {
     expect(fast.received()).toBeGreaterThanOrEqual(2_000 * 5 * 0.95);
     expect(slow.received()).toBeLessThanOrEqual(100 * (5 + BURST_SEC) + 1);
     expect(slow.received() + slow.dropped()).toBe(25_000);
+  });
+
+  it("sends a slow client nothing while its transport holds more than its byte bound, and counts it", () => {
+    const waiting = [
+      { data: "x".repeat(BUSY_WRITE_BYTES / 2) },
+      { data: "x".repeat(BUSY_WRITE_BYTES / 2 + 1) },
+    ];
+    const slow = recordingSocket(undefined, waiting);
+    const fast = recordingSocket();
+    hub.subscribe(slow.socket, {}, 1_000);
+    hub.subscribe(fast.socket, {}, 1_000);
+    stream(10, 100, 1);
+    // Two packets, over the bound in bytes (the old bound counted packets and allowed 16).
+    expect(slow.received()).toBe(0);
+    expect(fast.received()).toBe(100);
+    // Once its transport has drained, it gets the next batch with the count of what it missed.
+    waiting.length = 0;
+    stream(10, 100, 1);
+    expect(slow.received()).toBe(100);
+    expect(slow.dropped()).toBe(100);
   });
 });
