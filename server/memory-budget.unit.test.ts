@@ -19,8 +19,11 @@ describe("memory budget", () => {
       const heldAtOnce =
         plan.sqliteCacheBytes + plan.backlogBytes + plan.fetchBytes + plan.deadLetterBytes + plan.ledgerBytes;
       expect(heldAtOnce).toBeLessThanOrEqual(plan.budgetBytes);
-      // 5/8 of the budget, but never below what the server needs to work at all (128 MB).
-      expect(plan.heapMb).toBe(Math.max(128, (mb * 5) / 8));
+      // All but SQLite's share (held outside V8), never below what the server needs to work at all (128 MB).
+      expect(plan.heapMb).toBe(Math.max(128, (mb * 7) / 8));
+      expect(plan.heapMb * MB + plan.sqliteCacheBytes).toBeLessThanOrEqual(
+        Math.max(plan.budgetBytes, 160 * MB),
+      );
       expect(plan.semiSpaceMb).toBeGreaterThanOrEqual(1);
       expect(plan.semiSpaceMb).toBeLessThanOrEqual(16);
       expect(plan.fetchBytesPerPartition).toBeLessThanOrEqual(plan.fetchBytes);
@@ -34,7 +37,7 @@ describe("memory budget", () => {
     const defaults = [`--max-old-space-size=${plan.heapMb}`, `--max-semi-space-size=${plan.semiSpaceMb}`];
     expect(nodeMemoryFlags({})).toEqual(defaults);
     expect(nodeMemoryFlags({ EVENTSCOPE_MEMORY_MB: "" })).toEqual(defaults);
-    expect(nodeMemoryFlags({ EVENTSCOPE_MEMORY_MB: "1024" })).toContain("--max-old-space-size=640");
+    expect(nodeMemoryFlags({ EVENTSCOPE_MEMORY_MB: "1024" })).toContain("--max-old-space-size=896");
     // The server starts and names the bad value with the other configuration problems.
     expect(nodeMemoryFlags({ EVENTSCOPE_MEMORY_MB: "lots" })).toEqual([]);
   });
