@@ -34,6 +34,8 @@ export async function fillStore(
   const options: IngestOptions = { decode: resolveDecodeOptions({}), dlqPatterns: config.dlq.patterns };
   const start = Date.now() - spanMs;
   const templates: EventSummary[] = [];
+  const depth = Math.max(1, store.concurrentAppends ?? 1);
+  const inFlight: Promise<void>[] = [];
   try {
     for (let from = 0; from < count; from += BATCH) {
       const events: IngestedEvent[] = [];
@@ -81,10 +83,15 @@ export async function fillStore(
           String(Math.ceil((end - p) / partitions)),
         ]),
       );
-      await store.append({ events, positions });
+      // Up to the store's own depth of transactions in flight, as the collector's writer keeps them: the
+      // writer thread inserts one while this thread builds the next, instead of each waiting for the other.
+      inFlight.push(store.append({ events, positions }));
+      if (inFlight.length >= depth) await inFlight.shift();
       if (end % 1_000_000 === 0) onProgress(end);
     }
+    await Promise.all(inFlight);
   } finally {
+    await Promise.allSettled(inFlight);
     await store.close();
   }
 }
