@@ -119,6 +119,24 @@ describe("leaving", () => {
     expect(batches.length).toBe(before);
   });
 
+  it("keeps no copy of the tail batches it has sent (memory stays bounded under a fast tail)", async () => {
+    const socket = await connect();
+    const batches: TailBatch[] = [];
+    socket.on("tail:batch", (batch) => batches.push(batch));
+    expect(await join(socket, { channel: "tail", filter: { topic } })).toMatchObject({ ok: true });
+    await eventually(
+      async () => {
+        await producer.send({ topic, messages: [{ value: "kept by nobody" }] });
+        return batches.some((b) => b.events.length > 0) ? true : undefined;
+      },
+      20_000,
+      "a tail batch with events",
+    );
+    // socket.io's connection-state recovery would hold every packet sent in its adapter for minutes.
+    const adapter = app.context.io.of("/").adapter as unknown as { packets?: unknown[] };
+    expect(adapter.packets ?? []).toHaveLength(0);
+  });
+
   it("on disconnect, releases every view the socket held", async () => {
     const socket = await connect();
     const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -47,7 +47,11 @@ export function createLiveServer(
     serveClient: false,
     // Same-origin only: the UI is served from this very port.
     cors: { origin: false },
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // No connection-state recovery: it keeps a copy of every packet sent to any socket for its whole
+    // window, so at 2,000 tail events/s to three browsers it held ~1M event summaries (each keeping its
+    // record's payload text alive through the preview) and ran the server out of heap. A client that
+    // reconnects joins its channels again and gets fresh state; a tail replayed for minutes would only
+    // flood it.
     // Browsers only send small subscribe/unsubscribe messages; anything bigger closes the connection
     // instead of being buffered (socket.io's default is 1 MB per message).
     maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES,
