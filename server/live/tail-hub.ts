@@ -22,9 +22,8 @@ export const FLUSH_MS = 200;
 export const BURST_SEC = 0.5;
 /**
  * Bytes of encoded batches waiting in a socket's transport before it gets no more. Bounded in bytes, not
- * packets: one batch of the largest burst is ~0.5 MB, and 16 waiting packets per client (the old bound) at
- * 5,000 events/s with three slow clients held ~50 MB and ran a 160 MB heap out of memory. 1 MB is about a
- * second of the highest cap.
+ * packets: one batch of the largest burst is up to ~0.5 MB, so a bound of 16 packets let one slow browser
+ * hold several MB of server memory. 1 MB is about a second of the highest cap.
  */
 export const BUSY_WRITE_BYTES = 1 << 20;
 
