@@ -2,7 +2,7 @@
  * The benchmarks' own broker (127.0.0.1:19600, state in .eventscope/kafka-bench/), so a heavy run never
  * slows down anyone's tests or demo on 9092, and every run starts from an empty cluster.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startBroker, stopBroker } from "../../scripts/kafka/broker";
 import { type BrokerInstance, brokerAddress, brokerInstance } from "../../scripts/kafka/paths";
@@ -36,6 +36,8 @@ export async function startBenchBroker(log: (line: string) => void): Promise<str
   const owner = anotherRunIsActive();
   if (owner !== null)
     throw new Error(`another benchmark run (pid ${owner}) is using the bench broker; wait for it`);
+  // On a fresh checkout nothing has made .eventscope/ yet: the benchmarks may be the first thing run.
+  mkdirSync(path.dirname(lockFile()), { recursive: true });
   writeFileSync(lockFile(), String(process.pid));
   await stopBroker(benchBrokerOverrides);
   // Yesterday's gigabyte of benchmark records must not skew today's disk or startup figures.
