@@ -15,7 +15,6 @@ import { round, sleep } from "./support/stats";
 
 const RATE = 2_000;
 const CONNECTIONS = 50;
-const REPETITIONS = 3;
 const PARTITIONS = 6;
 const TIMEOUT_MS = 10_000;
 
@@ -52,7 +51,7 @@ export const apiUnderLoadBench: Benchmark = {
   name: "api-under-load",
   description:
     "50 concurrent API clients while ingesting 2,000 events/s: API p99 and ingest rate with vs without",
-  async run({ smoke, brokers, log }) {
+  async run({ smoke, repetitions, brokers, log }) {
     const seconds = smoke ? 1 : 10;
     const topic = "bench-api";
     await createTopic(brokers, topic, PARTITIONS);
@@ -71,7 +70,7 @@ export const apiUnderLoadBench: Benchmark = {
         produceRate: RATE,
         endpoints: api,
       };
-      for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (let rep = 0; rep < repetitions; rep++) {
         quiet.push(await ingestRate(server, Promise.resolve(), seconds));
         const load = hammer(server.url, api, seconds);
         loaded.push(await ingestRate(server, load, seconds));

@@ -23,7 +23,7 @@ if (!bench || brokers.length === 0) {
 const log = (line: string) => console.log(`  ${line}`);
 const t0 = Date.now();
 try {
-  const outcome = await bench.run({ smoke, brokers, log });
+  const outcome = await bench.run({ smoke, repetitions: smoke ? 1 : 3, brokers, log });
   const file = writeResult({
     benchmark: bench.name,
     smoke,

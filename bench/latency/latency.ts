@@ -16,7 +16,6 @@ import { connectTailClient } from "./tail-clients";
 
 const RATES = [500, 2_000, 5_000];
 const CLIENTS = 3;
-const REPETITIONS = 3;
 const PARTITIONS = 6;
 /** The most a client may ask for (the server clamps higher requests to its maximum). */
 const REQUESTED_CAP = 10_000;
@@ -24,7 +23,7 @@ const REQUESTED_CAP = 10_000;
 export const latencyBench: Benchmark = {
   name: "latency",
   description: "produce→socket.io client delivery p50/p95/p99 at 500/2,000/5,000 events/s, 3 tailing clients",
-  async run({ smoke, brokers, log }) {
+  async run({ smoke, repetitions, brokers, log }) {
     const seconds = smoke ? 1 : 10;
     const topic = "bench-latency";
     await createTopic(brokers, topic, PARTITIONS);
@@ -47,7 +46,7 @@ export const latencyBench: Benchmark = {
         const p = { client: [[], [], []], base: [[], [], []] } as Record<string, number[][]>;
         const delivered: number[] = [];
         const dropped: number[] = [];
-        for (let rep = 0; rep < REPETITIONS; rep++) {
+        for (let rep = 0; rep < repetitions; rep++) {
           for (const c of clients) c.reset();
           baseline.reset();
           const began = performance.now();

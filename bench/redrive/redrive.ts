@@ -22,7 +22,6 @@ import { startPipeline } from "../support/pipeline";
 import { round, sleep } from "../support/stats";
 import { letterMessages, transactionalProducerRate } from "./transactional-baseline";
 
-const REPETITIONS = 3;
 const UNTHROTTLED = 10_000;
 
 async function redriveAll(c: Client, dlq: string): Promise<{ rate: number; task: RedriveTask }> {
@@ -55,9 +54,9 @@ export const redriveBench: Benchmark = {
   name: "redrive",
   description:
     "unthrottled re-drive of 10,000 dead letters, verified exactly once, vs a transactional producer",
-  async run({ smoke, brokers, log }) {
+  async run({ smoke, repetitions, brokers, log }) {
     const count = smoke ? 500 : 10_000;
-    const reps = Array.from({ length: REPETITIONS }, (_, i) => ({
+    const reps = Array.from({ length: repetitions }, (_, i) => ({
       origin: `bench-orders-${i}`,
       dlq: `bench-orders-${i}.DLQ`,
     }));

@@ -19,9 +19,7 @@ import type { Benchmark } from "../support/benchmark";
 import { figure } from "../support/figure";
 import { percentile, round, timeEachAsync } from "../support/stats";
 
-const REPETITIONS = 3;
-
-async function measure(open: () => Promise<EventStore>, count: number, lookups: number) {
+async function measure(open: () => Promise<EventStore>, count: number, lookups: number, repetitions: number) {
   const store = await open();
   try {
     const started = performance.now();
@@ -36,7 +34,7 @@ async function measure(open: () => Promise<EventStore>, count: number, lookups: 
     const traces = Math.floor(count / 4);
     const p99: number[] = [];
     const p50: number[] = [];
-    for (let rep = 0; rep < REPETITIONS; rep++) {
+    for (let rep = 0; rep < repetitions; rep++) {
       const sorted = await timeEachAsync(lookups, (i) =>
         service.getTrace(traceOf((((rep * lookups + i) * 2_654_435_761) % traces) + 1)),
       );
@@ -52,7 +50,7 @@ async function measure(open: () => Promise<EventStore>, count: number, lookups: 
 export const storeBackendsBench: Benchmark = {
   name: "store-backends",
   description: "PostgreSQL store vs embedded: insert rate and trace lookup p50/p99 on the same events",
-  async run({ smoke, log }) {
+  async run({ smoke, repetitions, log }) {
     const count = smoke ? 20_000 : 1_000_000;
     const lookups = smoke ? 100 : 1_000;
     const base = { EVENTSCOPE_RETENTION: "1d", EVENTSCOPE_LOG_LEVEL: "silent" };
@@ -63,12 +61,14 @@ export const storeBackendsBench: Benchmark = {
         () => openEventStore(loadConfig({ ...base, EVENTSCOPE_DATA_DIR: dataDir }).store),
         count,
         lookups,
+        repetitions,
       );
       log(`embedded: ${round(embedded.insertPerSec)} inserts/s, lookup p99 ${embedded.p99.join(" / ")} ms`);
       const postgres = await measure(
         () => openEventStore(loadConfig({ ...base, EVENTSCOPE_STORE: db.url }).store),
         count,
         lookups,
+        repetitions,
       );
       log(`postgres: ${round(postgres.insertPerSec)} inserts/s, lookup p99 ${postgres.p99.join(" / ")} ms`);
       return {

@@ -4,6 +4,11 @@ import type { Figure } from "./figure";
 export interface BenchContext {
   /** Tiny sizes: proves the benchmark still works (CI), says nothing about performance. */
   smoke: boolean;
+  /**
+   * Timed runs of each variant: 3 in a full run (a median and a spread), 1 in a smoke run, which only
+   * has to prove that every step still works.
+   */
+  repetitions: number;
   /** The benchmarks' own broker. */
   brokers: string[];
   log(line: string): void;

@@ -21,7 +21,6 @@ import { percentile, round, timeEach, timeEachAsync } from "../support/stats";
 import { fillStore } from "./fill-store";
 
 const PARTITIONS = 6;
-const REPETITIONS = 3;
 const TOPIC = "bench-traces";
 /** Retention longer than the run, so nothing is evicted while it is measured. */
 const RETENTION = "1d";
@@ -48,7 +47,7 @@ async function timedStart(brokers: string[], env: Record<string, string>) {
 export const traceLookupBench: Benchmark = {
   name: "trace-lookup",
   description: "GET /api/traces/:id p50/p99 in-process and over HTTP at 10M stored events; bytes/event",
-  async run({ smoke, brokers, log }) {
+  async run({ smoke, repetitions, brokers, log }) {
     const count = smoke ? 10_000 : 10_000_000;
     const lookups = smoke ? 200 : 1_000;
     const traceOf = pick(Math.floor(count / HOPS));
@@ -61,7 +60,7 @@ export const traceLookupBench: Benchmark = {
       // (spawn → first /api/health answer) is also the baseline of a restart on the full store.
       const emptyStarts: number[] = [];
       let rssEmpty = 0;
-      for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (let rep = 0; rep < repetitions; rep++) {
         const { server: empty, ms } = await timedStart(brokers, { EVENTSCOPE_RETENTION: RETENTION });
         emptyStarts.push(ms);
         await timeGets(empty.url, () => "/api/no-such-route", 200, 404);
@@ -100,7 +99,7 @@ export const traceLookupBench: Benchmark = {
       const scans = smoke ? 20 : 10;
       await timeEachAsync(200, (i) => service.getTrace(traceOf(i + 7_000_000))); // warm-up
       timeEach(3, (i) => scan(traceOf(i + 7_000_000)));
-      for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (let rep = 0; rep < repetitions; rep++) {
         const at = rep * lookups;
         record(
           inProcess,
@@ -119,7 +118,7 @@ export const traceLookupBench: Benchmark = {
 
       // Restarts on the full store: how long until the dashboard answers again.
       const fullStarts: number[] = [];
-      for (let rep = 0; rep < REPETITIONS - 1; rep++) {
+      for (let rep = 0; rep < repetitions - 1; rep++) {
         const { server: restarted, ms } = await timedStart(brokers, env);
         fullStarts.push(ms);
         await restarted.stop();
@@ -130,7 +129,7 @@ export const traceLookupBench: Benchmark = {
       const floor = runs();
       await timeGets(server.url, (i) => `/api/traces/${traceOf(i + 5_000_000)}`, 100, 200); // warm-up
       await timeGets(server.url, () => "/api/no-such-route", 100, 404);
-      for (let rep = 0; rep < REPETITIONS; rep++) {
+      for (let rep = 0; rep < repetitions; rep++) {
         const at = rep * lookups + 100_000;
         record(http, await timeGets(server.url, (i) => `/api/traces/${traceOf(at + i)}`, lookups, 200));
         record(floor, await timeGets(server.url, () => "/api/no-such-route", lookups, 404));
