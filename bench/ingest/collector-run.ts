@@ -1,7 +1,7 @@
 /**
- * (c): the Eventscope pipeline as the server assembles it, reading the same topic: collector → store, and
- * with `flowLatency` the flows feature too, whose flow-latency service pairs every stored batch on the
- * store's feed as in production (the default), so the figure includes latency aggregation.
+ * (c): the Eventscope pipeline as the server assembles it, reading the same topic: collector → store and
+ * the flows feature, whose flow-latency service pairs every stored batch on the store's feed as in
+ * production (the default), so the figure includes latency aggregation.
  */
 import { collectorFeature } from "@/server/collector/collector-feature";
 import { flowsFeature } from "@/server/flows/flows-feature";
@@ -15,16 +15,12 @@ export interface CollectorRun {
 }
 
 /** Starts the pipeline, times first record read → `count` read (collector.status().eventsRead), stops it. */
-export async function collectorRate(
-  brokers: string[],
-  count: number,
-  { flowLatency }: { flowLatency: boolean },
-): Promise<CollectorRun> {
+export async function collectorRate(brokers: string[], count: number): Promise<CollectorRun> {
   // The default memory budget and disk budget, as a user runs it: the disk budget holds every record.
   const { collector, close } = await startPipeline(
     brokers,
     {},
-    flowLatency ? { collector: collectorFeature, flows: flowsFeature } : { collector: collectorFeature },
+    { collector: collectorFeature, flows: flowsFeature },
   );
   try {
     let first = 0;
