@@ -58,7 +58,7 @@ export async function openEventStore(config: StoreConfig, log?: Logger): Promise
       onSetAside: (movedTo) =>
         log?.warn(
           { movedTo },
-          "the event store file could not be read; set it aside and started a fresh store",
+          "the event store file could not be read or was written by another version; set it aside and started a fresh store",
         ),
       onClose: () => lock.release(),
     });

@@ -1,11 +1,12 @@
 /**
  * Opens the store file for writing, applying the schema. A file SQLite cannot read (damaged by a power
- * loss, or not a database at all) is moved aside — never deleted — and a fresh store is started: Kafka
- * still holds the records, and the collector reads them again from now − lookback.
+ * loss, or not a database at all) or written with another schema (an earlier Eventscope) is moved aside —
+ * never deleted — and a fresh store is started: Kafka still holds the records, and the collector reads
+ * them again from now − lookback.
  */
 import { renameSync } from "node:fs";
 import Database from "better-sqlite3";
-import { applySchema } from "@/server/store/sqlite/schema";
+import { applySchema, SchemaMismatchError } from "@/server/store/sqlite/schema";
 
 const UNREADABLE = new Set(["SQLITE_CORRUPT", "SQLITE_NOTADB"]);
 
@@ -17,6 +18,10 @@ export function openStoreFile(
   try {
     return opened(path, cacheBytes);
   } catch (error) {
+    if (error instanceof SchemaMismatchError) {
+      onSetAside(setStoreFileAside(path, `schema-${error.found}`));
+      return opened(path, cacheBytes);
+    }
     const code = (error as { code?: string }).code;
     if (!code || !UNREADABLE.has(code)) throw error;
     onSetAside(setStoreFileAside(path, "unreadable"));

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { openStoreFile } from "@/server/store/sqlite/open-database";
 
 const dirs: string[] = [];
@@ -20,5 +21,27 @@ describe("openStoreFile", () => {
     expect(setAside).toHaveLength(1);
     expect(existsSync(setAside[0]!)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes(".unreadable-"))).toHaveLength(1);
+  });
+
+  it("moves a store written with another schema aside, unchanged, and starts a fresh store", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "es-open-"));
+    dirs.push(dir);
+    const file = path.join(dir, "events.db");
+    // An earlier version's store: its own events table, without the index segments of this one.
+    const old = new Database(file);
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema', '1');
+      CREATE TABLE events (seq INTEGER PRIMARY KEY, trace_h INTEGER);
+      INSERT INTO events (trace_h) VALUES (42);`);
+    old.close();
+    const setAside: string[] = [];
+    const db = openStoreFile(file, 1 << 20, (movedTo) => setAside.push(movedTo));
+    expect(db.prepare("SELECT count(*) AS n FROM events").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe("2");
+    db.close();
+    expect(setAside).toEqual([expect.stringContaining(".schema-1-")]);
+    const kept = new Database(setAside[0]!, { readonly: true });
+    expect(kept.prepare("SELECT trace_h FROM events").pluck().all()).toEqual([42]);
+    kept.close();
   });
 });

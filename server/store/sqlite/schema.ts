@@ -4,19 +4,41 @@
  * that id cost nothing in the index. Topic, service, event type and trace source are small integers from
  * the `names` table. `seq` is arrival order (payload blocks follow it); `ts` is indexed because retention
  * and the window go by event time, and arrival order is not time order while a backlog is read.
+ *
+ * The id indexes lead with `sg`, the row's segment: seq / SEGMENT_EVENTS. A hash is random, so in an index
+ * by hash alone every insert lands on a random leaf page of an index as large as the store; a transaction
+ * of 10,000 rows then rewrites ~10,000 pages per index, and the insert rate fell from 35,000 to 17,000
+ * rows/s between 1M and 4M stored. Keyed by segment first, inserts only touch the current segment's part
+ * of each index (a few MB, which stays in the page cache): 80,000–100,000 rows/s at any size. A lookup
+ * asks each segment in turn (segment, hash): about 80 probes per id at 10M events, a few µs each.
  */
 import type Database from "better-sqlite3";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/**
+ * Events per index segment: 2^17 = 131,072 (26 s at 5,000 events/s). The current segment's four id
+ * indexes then take ~13 MB, within the writer's share of the default page cache.
+ */
+export const SEGMENT_EVENTS = 2 ** 17;
+
+/** A store file written with another schema: set aside and started afresh, as Kafka still has the records. */
+export class SchemaMismatchError extends Error {
+  constructor(readonly found: string) {
+    super(`the event store was written with schema ${found}; this version uses ${SCHEMA_VERSION}`);
+  }
+}
+
+const META_DDL = "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)";
 
 const DDL = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS names (id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, name TEXT NOT NULL, UNIQUE (kind, name));
 CREATE TABLE IF NOT EXISTS blocks (id INTEGER PRIMARY KEY, events INTEGER NOT NULL, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS positions (topic TEXT NOT NULL, part INTEGER NOT NULL, next TEXT NOT NULL, PRIMARY KEY (topic, part)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS producer_counts (topic INTEGER NOT NULL, service INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (topic, service)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS events (
   seq INTEGER PRIMARY KEY,
+  sg INTEGER NOT NULL,
   topic INTEGER NOT NULL,
   part INTEGER NOT NULL,
   off INTEGER NOT NULL,
@@ -33,10 +55,10 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_record ON events (topic, part, off);
 CREATE INDEX IF NOT EXISTS events_ts ON events (ts);
-CREATE INDEX IF NOT EXISTS events_trace ON events (trace_h) WHERE trace_h IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_corr ON events (corr_h) WHERE corr_h IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_msg ON events (msg_h) WHERE msg_h IS NOT NULL;
-CREATE INDEX IF NOT EXISTS events_caus ON events (caus_h) WHERE caus_h IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_trace ON events (sg, trace_h) WHERE trace_h IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_corr ON events (sg, corr_h) WHERE corr_h IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_msg ON events (sg, msg_h) WHERE msg_h IS NOT NULL;
+CREATE INDEX IF NOT EXISTS events_caus ON events (sg, caus_h) WHERE caus_h IS NOT NULL;
 `;
 
 export function applySchema(db: Database.Database, cacheBytes: number): void {
@@ -52,12 +74,11 @@ export function applySchema(db: Database.Database, cacheBytes: number): void {
   db.pragma(`cache_size = -${Math.max(1024, Math.floor(cacheBytes / 1024))}`);
   // Checkpoints keep the WAL file small; the default 1000 pages is fine at thousands of rows per write.
   db.pragma("wal_autocheckpoint = 1000");
-  db.exec(DDL);
+  // The version is checked before any table is made, so another version's tables are never half-changed.
+  db.exec(META_DDL);
   const row = db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as
     { value: string } | undefined;
+  if (row && Number(row.value) !== SCHEMA_VERSION) throw new SchemaMismatchError(row.value);
+  db.exec(DDL);
   if (!row) db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-  else if (Number(row.value) !== SCHEMA_VERSION)
-    throw new Error(
-      `the event store was written by another version (schema ${row.value}, expected ${SCHEMA_VERSION}); delete its folder to start afresh`,
-    );
 }

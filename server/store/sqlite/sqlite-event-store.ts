@@ -34,7 +34,9 @@ export interface SqliteStoreOptions {
   diskBudgetBytes: number;
   /** SQLite's page cache: the store's share of the process memory budget. */
   cacheBytes: number;
-  /** Told when an unreadable store file was moved aside and a fresh store started. */
+  /** Events per id-index segment (default SEGMENT_EVENTS; tests make it small to cross segments). */
+  segmentEvents?: number;
+  /** Told when an unreadable (or another schema's) store file was moved aside and a fresh store started. */
   onSetAside?: (movedTo: string) => void;
   /** Called once the store is closed (releases the folder's lock). */
   onClose?: () => void;
@@ -54,6 +56,8 @@ export class SqliteEventStore implements EventStore {
   private readonly blockData: Database.Statement;
   private readonly byKey: Record<KeyColumn, Database.Statement>;
   private readonly recentKeys: Database.Statement;
+  private readonly firstSegment: Database.Statement;
+  private readonly lastSegment: Database.Statement;
 
   /**
    * Opens the store: for a file, the writer thread first (it creates or checks the schema), then this
@@ -96,8 +100,10 @@ export class SqliteEventStore implements EventStore {
     this.blockData = this.db.prepare("SELECT data FROM blocks WHERE id = ?");
     const keyQuery = (col: KeyColumn) =>
       this.db.prepare(
-        `SELECT ${ROW_COLUMNS} FROM events WHERE ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
+        `SELECT ${ROW_COLUMNS} FROM events WHERE sg = ? AND ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
       );
+    this.firstSegment = this.db.prepare("SELECT sg FROM events ORDER BY seq LIMIT 1").pluck();
+    this.lastSegment = this.db.prepare("SELECT sg FROM events ORDER BY seq DESC LIMIT 1").pluck();
     // Walks the timestamp index (its entries are ordered by ts, then rowid = seq).
     this.recentKeys = this.db.prepare("SELECT trace, corr FROM events ORDER BY ts DESC, seq DESC");
     this.byKey = {
@@ -141,9 +147,17 @@ export class SqliteEventStore implements EventStore {
     return payload ? { state: "stored", payload } : { state: "expired" };
   }
 
+  /** The key's events oldest first: each index segment in arrival order until the limit is reached. */
   private lookup(col: KeyColumn, value: string, limit = MAX_EVENTS_PER_KEY): EventSummary[] {
     if (!value) return [];
-    const rows = this.byKey[col].all(idHash(value), value, Math.min(limit, MAX_EVENTS_PER_KEY)) as EventRow[];
+    const first = this.firstSegment.get() as number | undefined;
+    const last = this.lastSegment.get() as number | undefined;
+    if (first === undefined || last === undefined) return [];
+    const hash = idHash(value);
+    const wanted = Math.min(limit, MAX_EVENTS_PER_KEY);
+    const rows: EventRow[] = [];
+    for (let sg = first; sg <= last && rows.length < wanted; sg++)
+      rows.push(...(this.byKey[col].all(sg, hash, value, wanted - rows.length) as EventRow[]));
     return rows.map((r) => fromRow(r, this.names));
   }
 

@@ -65,6 +65,37 @@ describe("SqliteEventStore", () => {
     expect(store.byTraceId(traceOf(7))).toEqual([]);
   });
 
+  it("finds a key's events across index segments, oldest first, capped, after eviction and after a restart", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "es-segments-"));
+    dirs.push(dir);
+    // Segments of 4 events: the 40 events below span 11 of them.
+    const opts = options({ path: path.join(dir, "events.db"), segmentEvents: 4 });
+    const now = 1_700_000_000_000 + 10 * HOUR;
+    const event = (i: number) =>
+      ingested({ offset: i, trace: traceOf(1 + (i % 3)), timestamp: now - (i < 10 ? 2 * HOUR : 1_000) + i });
+    const first = await SqliteEventStore.open(opts);
+    for (let batch = 0; batch < 4; batch++)
+      await append(
+        first,
+        Array.from({ length: 10 }, (_, i) => event(batch * 10 + i)),
+      );
+    const offsetsOf = (store: SqliteEventStore, trace: number, limit?: number) =>
+      store.byTraceId(traceOf(1 + trace), limit).map((e) => Number(e.offset));
+    const every = (trace: number, from: number) =>
+      Array.from({ length: 40 }, (_, i) => i).filter((i) => i % 3 === trace && i >= from);
+    expect(offsetsOf(first, 1)).toEqual(every(1, 0));
+    expect(offsetsOf(first, 2, 5)).toEqual(every(2, 0).slice(0, 5));
+    // The first 10 events are two hours old: evicted, which empties the first segments.
+    await first.enforceRetention(now);
+    expect(offsetsOf(first, 0)).toEqual(every(0, 10));
+    await first.close();
+    // After a restart, new events continue the segments where they were.
+    const again = await SqliteEventStore.open(opts);
+    await append(again, [event(40), event(43)]);
+    expect(offsetsOf(again, 1)).toEqual([...every(1, 10), 40, 43]);
+    await again.close();
+  });
+
   it("stores a record once, however often it is appended", async () => {
     const store = await SqliteEventStore.open(options());
     const event = ingested({ offset: 5, service: "gateway" });

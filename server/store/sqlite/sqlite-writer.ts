@@ -11,6 +11,7 @@ import { compressBlock } from "@/server/store/sqlite/payload-block";
 import { NameTable } from "@/server/store/sqlite/name-table";
 import { enforceRetention, type RetentionLimits } from "@/server/store/sqlite/retention";
 import { ROW_COLUMNS, toRowParams } from "@/server/store/sqlite/row-codec";
+import { SEGMENT_EVENTS } from "@/server/store/sqlite/schema";
 import { type CounterSnapshot, StoreCounters } from "@/server/store/sqlite/store-counters";
 
 /** A batch as it crosses to the writer: summaries, their payloads serialised into one buffer, positions. */
@@ -19,6 +20,11 @@ export interface WireBatch {
   /** serializePayloads() of the batch's payloads, in the same order; empty when there are no events. */
   payloads: Uint8Array;
   positions: [string, string][];
+}
+
+export interface WriterOptions extends RetentionLimits {
+  /** Events per id-index segment; SEGMENT_EVENTS unless a test makes segments small. */
+  segmentEvents?: number;
 }
 
 export interface WriteResult {
@@ -31,15 +37,19 @@ export class SqliteWriter {
   private readonly names: NameTable;
   readonly counters: StoreCounters;
   private readonly writeBatch: (batch: WireBatch) => void;
+  /** The next row's seq, assigned here so that its index segment (seq / segmentEvents) is known. */
+  private nextSeq: number;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly limits: RetentionLimits,
+    private readonly limits: WriterOptions,
   ) {
     this.names = new NameTable(db);
     this.counters = new StoreCounters(db);
+    const segmentEvents = limits.segmentEvents ?? SEGMENT_EVENTS;
+    this.nextSeq = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM events").pluck().get() as number;
     const insertRow = db.prepare(
-      `INSERT OR IGNORE INTO events (${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(25).fill("?").join(", ")})`,
+      `INSERT OR IGNORE INTO events (seq, sg, ${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(27).fill("?").join(", ")})`,
     );
     const insertBlock = db.prepare("INSERT INTO blocks (events, data) VALUES (?, ?)");
     const upsertPosition = db.prepare(
@@ -56,7 +66,9 @@ export class SqliteWriter {
       const added = new Map<string, number>();
       batch.summaries.forEach((summary, i) => {
         const params = toRowParams(summary, this.names, block, i);
-        if (insertRow.run(params).changes === 0) return;
+        const seq = this.nextSeq;
+        if (insertRow.run(seq, Math.floor(seq / segmentEvents), params).changes === 0) return;
+        this.nextSeq++;
         const pair = `${params[0] as number}:${params[6] as number}`;
         added.set(pair, (added.get(pair) ?? 0) + 1);
       });

@@ -5,8 +5,12 @@
  */
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
-import type { RetentionLimits } from "@/server/store/sqlite/retention";
-import { SqliteWriter, type WireBatch, type WriteResult } from "@/server/store/sqlite/sqlite-writer";
+import {
+  SqliteWriter,
+  type WireBatch,
+  type WriteResult,
+  type WriterOptions,
+} from "@/server/store/sqlite/sqlite-writer";
 
 export interface WriterChannel {
   append(batch: WireBatch): Promise<WriteResult>;
@@ -15,8 +19,8 @@ export interface WriterChannel {
   close(): Promise<void>;
 }
 
-export function inlineWriter(db: Database.Database, limits: RetentionLimits): WriterChannel {
-  const writer = new SqliteWriter(db, limits);
+export function inlineWriter(db: Database.Database, options: WriterOptions): WriterChannel {
+  const writer = new SqliteWriter(db, options);
   return {
     append: async (batch) => writer.append(batch),
     setMeta: async (key, value) => writer.setMeta(key, value),
@@ -25,7 +29,7 @@ export function inlineWriter(db: Database.Database, limits: RetentionLimits): Wr
   };
 }
 
-export interface WorkerWriterOptions extends RetentionLimits {
+export interface WorkerWriterOptions extends WriterOptions {
   path: string;
   cacheBytes: number;
 }
