@@ -26,23 +26,31 @@ export const DEFAULT_DLQ_PATTERNS: readonly string[] = [
 /** Characters Kafka allows in a topic name, plus the wildcard. */
 const PATTERN_CHARS = /^[A-Za-z0-9._*-]+$/;
 
-const compiled = new Map<string, RegExp>();
+/** Each pattern's expression, or null when the pattern is unusable (see dlqPatternProblem). */
+const compiled = new Map<string, RegExp | null>();
 // Patterns come from configuration, so the cache stays tiny; the cap only guards a UI that previews
 // patterns while the user types.
 const CACHE_LIMIT = 256;
 
-function compile(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (re) return re;
+function compile(pattern: string): RegExp | null {
+  const cached = compiled.get(pattern);
+  if (cached !== undefined) return cached;
   const source = pattern
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
     .join("(.+)");
-  re = new RegExp(`^${source}$`);
+  const re = dlqPatternProblem(pattern) === null ? new RegExp(`^${source}$`) : null;
   if (compiled.size >= CACHE_LIMIT) compiled.clear();
   compiled.set(pattern, re);
   return re;
 }
+
+/**
+ * Topic name → DLQ or not, per pattern list. The collector asks for every record it reads, and the answer
+ * only depends on the topic's name; a cluster has few topics, and the cap bounds one that keeps adding some.
+ */
+const verdicts = new WeakMap<readonly string[], Map<string, boolean>>();
+const VERDICT_LIMIT = 4_096;
 
 /** Why a configured pattern is unusable, or null when it is fine (for config validation). */
 export function dlqPatternProblem(pattern: string): string | null {
@@ -59,13 +67,20 @@ export function dlqPatternProblem(pattern: string): string | null {
  * not match. Unusable patterns never match, so one bad config entry cannot mark every topic a DLQ.
  */
 export function matchDlqPattern(name: string, pattern: string): string[] | null {
-  if (dlqPatternProblem(pattern) !== null) return null;
-  const m = compile(pattern).exec(name);
+  const m = compile(pattern)?.exec(name);
   return m ? m.slice(1) : null;
 }
 
 export function isDlqTopicName(name: string, patterns: readonly string[] = DEFAULT_DLQ_PATTERNS): boolean {
-  return patterns.some((p) => matchDlqPattern(name, p) !== null);
+  let known = verdicts.get(patterns);
+  if (!known) verdicts.set(patterns, (known = new Map()));
+  let verdict = known.get(name);
+  if (verdict === undefined) {
+    verdict = patterns.some((p) => compile(p)?.test(name) === true);
+    if (known.size >= VERDICT_LIMIT) known.clear();
+    known.set(name, verdict);
+  }
+  return verdict;
 }
 
 // Spring's @RetryableTopic names retry topics `<topic>-retry-<n>` (index) or `<topic>-retry-<delayMs>`;
