@@ -44,4 +44,20 @@ describe("openStoreFile", () => {
     expect(kept.prepare("SELECT trace_h FROM events").pluck().all()).toEqual([42]);
     kept.close();
   });
+
+  it("moves aside tables that carry no schema version (a first start that stopped half-way)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "es-open-"));
+    dirs.push(dir);
+    const file = path.join(dir, "events.db");
+    const old = new Database(file);
+    old.exec(
+      "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE events (seq INTEGER PRIMARY KEY);",
+    );
+    old.close();
+    const setAside: string[] = [];
+    const db = openStoreFile(file, 1 << 20, (movedTo) => setAside.push(movedTo));
+    expect(db.prepare("SELECT count(*) AS n FROM events WHERE sg >= 0").get()).toEqual({ n: 0 });
+    db.close();
+    expect(setAside).toEqual([expect.stringContaining(".schema-unknown-")]);
+  });
 });

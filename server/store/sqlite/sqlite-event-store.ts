@@ -56,8 +56,6 @@ export class SqliteEventStore implements EventStore {
   private readonly blockData: Database.Statement;
   private readonly byKey: Record<KeyColumn, Database.Statement>;
   private readonly recentKeys: Database.Statement;
-  private readonly firstSegment: Database.Statement;
-  private readonly lastSegment: Database.Statement;
 
   /**
    * Opens the store: for a file, the writer thread first (it creates or checks the schema), then this
@@ -98,12 +96,23 @@ export class SqliteEventStore implements EventStore {
       `SELECT ${ROW_COLUMNS} FROM events WHERE topic = ? AND part = ? AND off = ?`,
     );
     this.blockData = this.db.prepare("SELECT data FROM blocks WHERE id = ?");
+    // A skip-scan over the id's index, in SQLite: `segment` walks the segments that hold any row with this
+    // kind of id, in order (each step one seek to the next larger sg), and each is probed by (sg, hash).
+    // The walk is a co-routine and the segments are the outer loop (CROSS JOIN), so rows come out in sg
+    // order, and within a segment in rowid order: oldest first, and the LIMIT stops the walk early. Empty
+    // stretches (a row with a far-future timestamp outlives retention) cost nothing.
     const keyQuery = (col: KeyColumn) =>
       this.db.prepare(
-        `SELECT ${ROW_COLUMNS} FROM events WHERE sg = ? AND ${col}_h = ? AND ${col} = ? ORDER BY seq LIMIT ?`,
+        `WITH RECURSIVE segment(sg) AS (
+           SELECT (SELECT min(sg) FROM events WHERE ${col}_h IS NOT NULL)
+           UNION ALL
+           SELECT (SELECT min(sg) FROM events WHERE sg > segment.sg AND ${col}_h IS NOT NULL)
+           FROM segment WHERE segment.sg IS NOT NULL
+         )
+         SELECT ${ROW_COLUMNS}
+         FROM segment CROSS JOIN events AS e ON e.sg = segment.sg AND e.${col}_h = ? AND e.${col} = ?
+         LIMIT ?`,
       );
-    this.firstSegment = this.db.prepare("SELECT sg FROM events ORDER BY seq LIMIT 1").pluck();
-    this.lastSegment = this.db.prepare("SELECT sg FROM events ORDER BY seq DESC LIMIT 1").pluck();
     // Walks the timestamp index (its entries are ordered by ts, then rowid = seq).
     this.recentKeys = this.db.prepare("SELECT trace, corr FROM events ORDER BY ts DESC, seq DESC");
     this.byKey = {
@@ -147,17 +156,10 @@ export class SqliteEventStore implements EventStore {
     return payload ? { state: "stored", payload } : { state: "expired" };
   }
 
-  /** The key's events oldest first: each index segment in arrival order until the limit is reached. */
+  /** The key's events, oldest first (in arrival order), at most `limit`. */
   private lookup(col: KeyColumn, value: string, limit = MAX_EVENTS_PER_KEY): EventSummary[] {
     if (!value) return [];
-    const first = this.firstSegment.get() as number | undefined;
-    const last = this.lastSegment.get() as number | undefined;
-    if (first === undefined || last === undefined) return [];
-    const hash = idHash(value);
-    const wanted = Math.min(limit, MAX_EVENTS_PER_KEY);
-    const rows: EventRow[] = [];
-    for (let sg = first; sg <= last && rows.length < wanted; sg++)
-      rows.push(...(this.byKey[col].all(sg, hash, value, wanted - rows.length) as EventRow[]));
+    const rows = this.byKey[col].all(idHash(value), value, Math.min(limit, MAX_EVENTS_PER_KEY)) as EventRow[];
     return rows.map((r) => fromRow(r, this.names));
   }
 

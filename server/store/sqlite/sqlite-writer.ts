@@ -39,6 +39,8 @@ export class SqliteWriter {
   private readonly writeBatch: (batch: WireBatch) => void;
   /** The next row's seq, assigned here so that its index segment (seq / segmentEvents) is known. */
   private nextSeq: number;
+  /** The last row's segment: a row's segment never goes below it, so segments rise with seq. */
+  private segment: number;
 
   constructor(
     private readonly db: Database.Database,
@@ -47,9 +49,14 @@ export class SqliteWriter {
     this.names = new NameTable(db);
     this.counters = new StoreCounters(db);
     const segmentEvents = limits.segmentEvents ?? SEGMENT_EVENTS;
-    this.nextSeq = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM events").pluck().get() as number;
+    const last = db.prepare("SELECT seq, sg FROM events ORDER BY seq DESC LIMIT 1").get() as
+      { seq: number; sg: number } | undefined;
+    this.nextSeq = (last?.seq ?? 0) + 1;
+    this.segment = last?.sg ?? 0;
+    // Only a record stored before (a re-read fetch) is skipped; any other conflict fails the write loudly.
     const insertRow = db.prepare(
-      `INSERT OR IGNORE INTO events (seq, sg, ${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(27).fill("?").join(", ")})`,
+      `INSERT INTO events (seq, sg, ${ROW_COLUMNS}, trace_h, corr_h, msg_h, caus_h) VALUES (${Array(27).fill("?").join(", ")})
+       ON CONFLICT (topic, part, off) DO NOTHING`,
     );
     const insertBlock = db.prepare("INSERT INTO blocks (events, data) VALUES (?, ?)");
     const upsertPosition = db.prepare(
@@ -67,8 +74,10 @@ export class SqliteWriter {
       batch.summaries.forEach((summary, i) => {
         const params = toRowParams(summary, this.names, block, i);
         const seq = this.nextSeq;
-        if (insertRow.run(seq, Math.floor(seq / segmentEvents), params).changes === 0) return;
+        const segment = Math.max(this.segment, Math.floor(seq / segmentEvents));
+        if (insertRow.run(seq, segment, params).changes === 0) return;
         this.nextSeq++;
+        this.segment = segment;
         const pair = `${params[0] as number}:${params[6] as number}`;
         added.set(pair, (added.get(pair) ?? 0) + 1);
       });
