@@ -18,15 +18,21 @@ export function openStoreFile(
   try {
     return opened(path, cacheBytes);
   } catch (error) {
-    if (error instanceof SchemaMismatchError) {
-      onSetAside(setStoreFileAside(path, `schema-${error.found}`));
-      return opened(path, cacheBytes);
-    }
-    const code = (error as { code?: string }).code;
-    if (!code || !UNREADABLE.has(code)) throw error;
-    onSetAside(setStoreFileAside(path, "unreadable"));
+    const why = setAsideReason(error);
+    if (why === null) throw error;
+    onSetAside(setStoreFileAside(path, why));
     return opened(path, cacheBytes);
   }
+}
+
+/**
+ * Why a store file that failed to open is set aside (it becomes part of the file's new name), or null when
+ * the error is not about the file and must surface.
+ */
+function setAsideReason(error: unknown): string | null {
+  if (error instanceof SchemaMismatchError) return `schema-${error.found}`;
+  const code = (error as { code?: string }).code;
+  return code !== undefined && UNREADABLE.has(code) ? "unreadable" : null;
 }
 
 /** Moves the store file (and its -wal/-shm companions) aside, keeping it; returns where it went. */
