@@ -35,6 +35,22 @@ const join = (socket: LiveClient, request: unknown): Promise<ChannelJoinResult> 
 
 const lag = (n: number): ChannelRequest => ({ channel: "lag", group: `${topic}-group-${n}` });
 
+/** Joins the test topic's tail and produces until a batch with events arrives; returns every batch seen. */
+async function tailUntilBatch(socket: LiveClient): Promise<TailBatch[]> {
+  const batches: TailBatch[] = [];
+  socket.on("tail:batch", (batch) => batches.push(batch));
+  expect(await join(socket, { channel: "tail", filter: { topic } })).toMatchObject({ ok: true });
+  await eventually(
+    async () => {
+      await producer.send({ topic, messages: [{ value: "while joined" }] });
+      return batches.some((b) => b.events.length > 0) ? true : undefined;
+    },
+    20_000,
+    "a tail batch with events",
+  );
+  return batches;
+}
+
 beforeAll(async () => {
   await withAdmin((admin) =>
     admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
@@ -99,17 +115,7 @@ describe("leaving", () => {
     socket.emit("channel:leave", lag(3));
     expect(await join(socket, lag(9))).toMatchObject({ ok: true });
 
-    const batches: TailBatch[] = [];
-    socket.on("tail:batch", (batch) => batches.push(batch));
-    expect(await join(socket, { channel: "tail", filter: { topic } })).toMatchObject({ ok: true });
-    await eventually(
-      async () => {
-        await producer.send({ topic, messages: [{ value: "while joined" }] });
-        return batches.length > 0 ? true : undefined;
-      },
-      20_000,
-      "a tail batch while joined",
-    );
+    const batches = await tailUntilBatch(socket);
     socket.emit("channel:leave", { channel: "tail", filter: { topic } });
     // The leave and any batch already on the wire settle first.
     await new Promise((r) => setTimeout(r, 500));
@@ -120,18 +126,7 @@ describe("leaving", () => {
   });
 
   it("keeps no copy of the tail batches it has sent (memory stays bounded under a fast tail)", async () => {
-    const socket = await connect();
-    const batches: TailBatch[] = [];
-    socket.on("tail:batch", (batch) => batches.push(batch));
-    expect(await join(socket, { channel: "tail", filter: { topic } })).toMatchObject({ ok: true });
-    await eventually(
-      async () => {
-        await producer.send({ topic, messages: [{ value: "kept by nobody" }] });
-        return batches.some((b) => b.events.length > 0) ? true : undefined;
-      },
-      20_000,
-      "a tail batch with events",
-    );
+    await tailUntilBatch(await connect());
     // socket.io's connection-state recovery would hold every packet sent in its adapter for minutes.
     const adapter = app.context.io.of("/").adapter as unknown as { packets?: unknown[] };
     expect(adapter.packets ?? []).toHaveLength(0);
