@@ -6,10 +6,12 @@ export async function ensureTopics(admin: Admin, topics: string[], partitions: n
   const missing = topics.filter((t) => !existing.has(t));
   if (missing.length === 0) return [];
   try {
+    // No waitForLeaders: kafkajs's wait retries only LEADER_NOT_AVAILABLE, and a broker that has not yet
+    // learned of the new topic answers UNKNOWN_TOPIC_OR_PARTITION, which failed the start (seen in CI).
+    // waitUntilServing below waits for each topic to serve offsets, retrying whatever the broker answers.
     await admin.createTopics({
       // No replication factor: the cluster's default (1 on the embedded broker, more on a real cluster).
       topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
-      waitForLeaders: true,
     });
   } catch (error) {
     // Another process (a second demo, the broker's auto-creation) may have won the race: that is fine.
