@@ -16,14 +16,21 @@ export interface DlqTopicInfo {
   partitions: number;
 }
 
-const RESAMPLE_EMPTY_MS = 60_000;
+/**
+ * A topic sampled with nothing to read is tried again after a wait that doubles from FIRST to LAST, so a
+ * first letter is noticed after about as long as the topic had been empty, a minute at most: a DLQ created
+ * a moment before its first letter (the usual order) is found a second or two after it, while the empty
+ * topics a cluster keeps for days cost one offsets request a minute each, not one per scan.
+ */
+const EMPTY_RETRY_FIRST_MS = 1_000;
+const EMPTY_RETRY_LAST_MS = 60_000;
 const SAMPLE_ROUND = 100;
 
 export class TopicCatalog {
   readonly topics = new Map<string, DlqTopicInfo>();
-  /** Topics sampled and found not to be DLQs, and when empty topics were last tried. */
+  /** Topics sampled and found not to be DLQs, and when each empty one is tried next. */
   private readonly notDlq = new Set<string>();
-  private readonly emptyTriedAt = new Map<string, number>();
+  private readonly emptyRetry = new Map<string, { at: number; waitMs: number }>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -55,7 +62,7 @@ export class TopicCatalog {
     for (const t of removed) this.topics.delete(t);
     // What was learnt about topics that are gone is dropped too, so these sets follow the cluster's topics.
     for (const t of this.notDlq) if (!present.has(t)) this.notDlq.delete(t);
-    for (const t of this.emptyTriedAt.keys()) if (!present.has(t)) this.emptyTriedAt.delete(t);
+    for (const t of this.emptyRetry.keys()) if (!present.has(t)) this.emptyRetry.delete(t);
     const byName = names.filter((t) => !this.topics.has(t) && isDlqTopicName(t, this.patterns));
     const added = await this.add(byName.map((topic) => ({ topic, recognisedBy: "name" as const })));
     return { added, removed, names };
@@ -68,19 +75,28 @@ export class TopicCatalog {
         !this.topics.has(t) &&
         !this.notDlq.has(t) &&
         retryTopicBase(t) === null &&
-        now - (this.emptyTriedAt.get(t) ?? 0) >= RESAMPLE_EMPTY_MS,
+        now >= (this.emptyRetry.get(t)?.at ?? 0),
     );
     const found: { topic: string; recognisedBy: DlqRecognition }[] = [];
     for (let i = 0; i < candidates.length; i += SAMPLE_ROUND) {
       const round = candidates.slice(i, i + SAMPLE_ROUND);
       const verdicts = await sampleForDeadLetters(this.kafka, this.admin, round, this.groupPrefix);
       for (const [topic, verdict] of verdicts) {
-        if (verdict === "dlq") found.push({ topic, recognisedBy: "headers" });
-        else if (verdict === "not-dlq") this.notDlq.add(topic);
-        else this.emptyTriedAt.set(topic, now);
+        if (verdict === "empty") this.stillEmpty(topic, now);
+        else {
+          this.emptyRetry.delete(topic);
+          if (verdict === "dlq") found.push({ topic, recognisedBy: "headers" });
+          else this.notDlq.add(topic);
+        }
       }
     }
     return this.add(found);
+  }
+
+  private stillEmpty(topic: string, now: number): void {
+    const last = this.emptyRetry.get(topic)?.waitMs;
+    const waitMs = last === undefined ? EMPTY_RETRY_FIRST_MS : Math.min(EMPTY_RETRY_LAST_MS, last * 2);
+    this.emptyRetry.set(topic, { at: now + waitMs, waitMs });
   }
 
   private async add(found: { topic: string; recognisedBy: DlqRecognition }[]): Promise<DlqTopicInfo[]> {
