@@ -6,6 +6,9 @@
  * interleaved transaction by transaction in the same run: the same rows' values inserted into a table of the
  * same columns without any index, no payloads — the floor of writing a row at all. Both are timed over the
  * last fifth of the rows too: a cost that grows with the store (an index whose inserts scatter) shows there.
+ * The repetitions are separate stores and tables written side by side, each transaction made once and
+ * written to every one of them in turn: making the records costs more than writing them, and this way the
+ * machine's noise falls on all repetitions alike.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -74,69 +77,82 @@ function plainTable(file: string) {
 export const storeWriteBench: Benchmark = {
   name: "store-write",
   description: "embedded store writer: events/s into the store vs plain inserts into an unindexed table",
-  async run({ smoke, log }) {
+  async run({ smoke, repetitions, log }) {
     const count = smoke ? 20_000 : 1_000_000;
     const dir = mkdtempSync(path.join(os.tmpdir(), "eventscope-bench-store-write-"));
-    const db = openStoreFile(path.join(dir, "events.db"), CACHE_BYTES, () => undefined);
-    const writer = new SqliteWriter(db, { retentionMs: 365 * 86_400_000, diskBudgetBytes: 1 << 40 });
-    const plain = plainTable(path.join(dir, "plain.db"));
+    const runs = Array.from({ length: repetitions }, (_, rep) => {
+      const db = openStoreFile(path.join(dir, `events-${rep}.db`), CACHE_BYTES, () => undefined);
+      return {
+        db,
+        writer: new SqliteWriter(db, { retentionMs: 365 * 86_400_000, diskBudgetBytes: 1 << 40 }),
+        plain: plainTable(path.join(dir, `plain-${rep}.db`)),
+        ms: { store: 0, plain: 0, storeLast: 0, plainLast: 0 },
+      };
+    });
     const transactions = count / TRANSACTION;
     const lastFifth = Math.floor(transactions * 0.8);
-    const ms = { store: 0, plain: 0, storeLast: 0, plainLast: 0 };
     try {
       for (let t = 0; t < transactions; t++) {
         const b = batch(t);
-        let started = performance.now();
-        writer.append(b);
-        const store = performance.now() - started;
-        started = performance.now();
-        plain.write(b);
-        const floor = performance.now() - started;
-        ms.store += store;
-        ms.plain += floor;
-        if (t >= lastFifth) {
-          ms.storeLast += store;
-          ms.plainLast += floor;
+        for (const { writer, plain, ms } of runs) {
+          let started = performance.now();
+          writer.append(b);
+          const store = performance.now() - started;
+          started = performance.now();
+          plain.write(b);
+          const floor = performance.now() - started;
+          ms.store += store;
+          ms.plain += floor;
+          if (t >= lastFifth) {
+            ms.storeLast += store;
+            ms.plainLast += floor;
+          }
         }
-        if ((t + 1) % 100 === 0)
+        if ((t + 1) % 100 === 0) {
+          const perEvent = (spent: number) => round((spent * 1000) / ((t + 1) * TRANSACTION));
           log(
-            `${(t + 1) * TRANSACTION} events: store ${round((ms.store * 1000) / ((t + 1) * TRANSACTION))} µs/event, ` +
-              `plain ${round((ms.plain * 1000) / ((t + 1) * TRANSACTION))} µs/row`,
+            `${(t + 1) * TRANSACTION} events: store ${runs.map((r) => perEvent(r.ms.store)).join(" / ")} µs/event, ` +
+              `plain ${runs.map((r) => perEvent(r.ms.plain)).join(" / ")} µs/row`,
           );
+        }
       }
       const perSec = (events: number, spent: number) => events / (spent / 1000);
       const lastEvents = (transactions - lastFifth) * TRANSACTION;
-      const pages = db.pragma("page_count", { simple: true }) as number;
-      const pageSize = db.pragma("page_size", { simple: true }) as number;
+      const first = runs[0]!.db;
+      const pages = first.pragma("page_count", { simple: true }) as number;
+      const pageSize = first.pragma("page_size", { simple: true }) as number;
+      const baselineWhat = "the same rows into a table of the same columns without index or payload";
       return {
         figures: [
           figure({
             name: "store writer: events/s",
             unit: "events/s",
-            result: [perSec(count, ms.store)],
-            baseline: [perSec(count, ms.plain)],
-            baselineWhat: "the same rows into a table of the same columns without index or payload",
+            result: runs.map((r) => perSec(count, r.ms.store)),
+            baseline: runs.map((r) => perSec(count, r.ms.plain)),
+            baselineWhat,
           }),
           figure({
             name: "store writer: events/s over the last fifth",
             unit: "events/s",
-            result: [perSec(lastEvents, ms.storeLast)],
-            baseline: [perSec(lastEvents, ms.plainLast)],
-            baselineWhat: "the same rows into a table of the same columns without index or payload",
+            result: runs.map((r) => perSec(lastEvents, r.ms.storeLast)),
+            baseline: runs.map((r) => perSec(lastEvents, r.ms.plainLast)),
+            baselineWhat,
           }),
         ],
         details: {
           events: count,
           transaction: TRANSACTION,
           cacheBytes: CACHE_BYTES,
-          storeUsPerEvent: round((ms.store * 1000) / count),
-          plainUsPerRow: round((ms.plain * 1000) / count),
+          storeUsPerEvent: runs.map((r) => round((r.ms.store * 1000) / count)),
+          plainUsPerRow: runs.map((r) => round((r.ms.plain * 1000) / count)),
           bytesPerEvent: round((pages * pageSize) / count),
         },
       };
     } finally {
-      db.close();
-      plain.close();
+      for (const { db, plain } of runs) {
+        db.close();
+        plain.close();
+      }
       rmSync(dir, { recursive: true, force: true });
     }
   },

@@ -15,10 +15,16 @@ export interface FillOptions {
   topicPrefix?: string;
   endAt?: number;
   spanMs?: number;
+  /** Called after each batch is stored, with how many events are stored so far. */
+  onStored?: (stored: number) => void;
 }
 
 /** Event `i` of a filled store: four hops per trace, spread over `spanMs` ending at `endAt`. */
-export function syntheticEvent(i: number, count: number, options: Required<FillOptions>): IngestedEvent {
+export function syntheticEvent(
+  i: number,
+  count: number,
+  options: Required<Omit<FillOptions, "onStored">>,
+): IngestedEvent {
   const { endAt, spanMs } = options;
   const trace = Math.floor(i / 4);
   const hop = i % 4;
@@ -59,5 +65,6 @@ export async function fillStore(store: EventStore, count: number, fill: FillOpti
     // Positions as the collector writes them: they also tell the store which partitions a topic has.
     const positions = new Map(events.map((e) => [`${e.summary.topic}/${e.summary.partition}`, "0"]));
     await store.append({ events, positions });
+    fill.onStored?.(from + events.length);
   }
 }
