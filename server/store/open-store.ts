@@ -34,9 +34,9 @@ export async function openEventStoreFor(
   }
   if (clusterId !== null && stored !== null && stored !== clusterId && config.backend === "embedded") {
     await store.close();
-    const movedTo = setStoreFileAside(path.join(config.dataDir, "events.db"), `cluster-${stored}`);
+    const setAside = setStoreFileAside(path.join(config.dataDir, "events.db"), `cluster-${stored}`);
     log?.warn(
-      { movedTo, was: stored, now: clusterId },
+      { ...setAside, was: stored, now: clusterId },
       "the event store was filled from another Kafka cluster; started a fresh one",
     );
     store = await openEventStore(config, log);
@@ -55,9 +55,9 @@ export async function openEventStore(config: StoreConfig, log?: Logger): Promise
     return await SqliteEventStore.open({
       ...config,
       path: path.join(config.dataDir, "events.db"),
-      onSetAside: (movedTo) =>
+      onSetAside: (setAside) =>
         log?.warn(
-          { movedTo },
+          setAside,
           "the event store file could not be read or was written by another version; set it aside and started a fresh store",
         ),
       onClose: () => lock.release(),

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { openStoreFile } from "@/server/store/sqlite/open-database";
+import { openStoreFile, type SetAside } from "@/server/store/sqlite/open-database";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,7 +15,7 @@ describe("openStoreFile", () => {
     const file = path.join(dir, "events.db");
     writeFileSync(file, "this is not a SQLite database, but a damaged file".repeat(100));
     const setAside: string[] = [];
-    const db = openStoreFile(file, 1 << 20, (movedTo) => setAside.push(movedTo));
+    const db = openStoreFile(file, 1 << 20, ({ movedTo }) => setAside.push(movedTo));
     expect(db.prepare("SELECT count(*) AS n FROM events").get()).toEqual({ n: 0 });
     db.close();
     expect(setAside).toHaveLength(1);
@@ -35,7 +35,7 @@ describe("openStoreFile", () => {
       INSERT INTO events (trace_h) VALUES (42);`);
     old.close();
     const setAside: string[] = [];
-    const db = openStoreFile(file, 1 << 20, (movedTo) => setAside.push(movedTo));
+    const db = openStoreFile(file, 1 << 20, ({ movedTo }) => setAside.push(movedTo));
     expect(db.prepare("SELECT count(*) AS n FROM events").get()).toEqual({ n: 0 });
     expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe("2");
     db.close();
@@ -55,9 +55,36 @@ describe("openStoreFile", () => {
     );
     old.close();
     const setAside: string[] = [];
-    const db = openStoreFile(file, 1 << 20, (movedTo) => setAside.push(movedTo));
+    const db = openStoreFile(file, 1 << 20, ({ movedTo }) => setAside.push(movedTo));
     expect(db.prepare("SELECT count(*) AS n FROM events WHERE sg >= 0").get()).toEqual({ n: 0 });
     db.close();
     expect(setAside).toEqual([expect.stringContaining(".schema-unknown-")]);
+  });
+
+  it("keeps only the file set aside last: an older one is deleted, with its companions, and reported", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "es-open-"));
+    dirs.push(dir);
+    const file = path.join(dir, "events.db");
+    const reports: SetAside[] = [];
+    writeFileSync(file, "damaged".repeat(1_000));
+    openStoreFile(file, 1 << 20, (s) => reports.push(s)).close();
+    const first = reports[0]!.movedTo;
+    writeFileSync(`${first}-wal`, "its write-ahead log");
+    // Another set-aside later (a second damaged file): the first copy goes, the second is kept. Names carry
+    // the millisecond of the move, so the second is made in another one.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    rmSync(file);
+    writeFileSync(file, "damaged again".repeat(1_000));
+    const db = openStoreFile(file, 1 << 20, (s) => reports.push(s));
+    db.close();
+    expect(reports).toHaveLength(2);
+    expect(reports[0]!.deleted).toEqual([]);
+    expect(reports[1]!.deleted).toEqual([first]);
+    expect(existsSync(first)).toBe(false);
+    expect(existsSync(`${first}-wal`)).toBe(false);
+    expect(existsSync(reports[1]!.movedTo)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f !== "events.db" && !f.startsWith("events.db-"))).toEqual([
+      path.basename(reports[1]!.movedTo),
+    ]);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from "@/server/store/event-store";
 import { decodeBlockEntry, serializePayloads } from "@/server/store/sqlite/payload-block";
 import { NameKind, NameTable } from "@/server/store/sqlite/name-table";
+import type { SetAside } from "@/server/store/sqlite/open-database";
 import { applySchema } from "@/server/store/sqlite/schema";
 import { ROW_COLUMNS, type EventRow, fromRow } from "@/server/store/sqlite/row-codec";
 import { StoreCounters } from "@/server/store/sqlite/store-counters";
@@ -37,7 +38,7 @@ export interface SqliteStoreOptions {
   /** Events per id-index segment (default SEGMENT_EVENTS; tests make it small to cross segments). */
   segmentEvents?: number;
   /** Told when an unreadable (or another schema's) store file was moved aside and a fresh store started. */
-  onSetAside?: (movedTo: string) => void;
+  onSetAside?: (setAside: SetAside) => void;
   /** Called once the store is closed (releases the folder's lock). */
   onClose?: () => void;
 }

@@ -15,8 +15,8 @@ const options = workerData as WorkerWriterOptions;
 const port = parentPort!;
 
 try {
-  const db = openStoreFile(options.path, options.cacheBytes, (movedTo) =>
-    port.postMessage({ setAside: movedTo } satisfies WriterNotice),
+  const db = openStoreFile(options.path, options.cacheBytes, (setAside) =>
+    port.postMessage({ setAside } satisfies WriterNotice),
   );
   const writer = new SqliteWriter(db, options);
   // Several appends may be in flight: after one fails, the later ones are refused until the channel says

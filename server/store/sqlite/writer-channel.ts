@@ -5,6 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type Database from "better-sqlite3";
+import type { SetAside } from "@/server/store/sqlite/open-database";
 import {
   SqliteWriter,
   type WireBatch,
@@ -36,7 +37,7 @@ export interface WorkerWriterOptions extends WriterOptions {
 
 export interface WorkerWriterHooks {
   /** The store file could not be read and was moved aside; a fresh store was started. */
-  onSetAside?: (movedTo: string) => void;
+  onSetAside?: (setAside: SetAside) => void;
 }
 
 type WriterMessage =
@@ -51,7 +52,7 @@ export type WriterReply =
 /** The worker's first message: schema applied, ready for requests. */
 export type WriterReady = { ready: true } | { ready: false; error: string };
 /** Sent before `ready` when an unreadable store file was moved aside. */
-export type WriterNotice = { setAside: string };
+export type WriterNotice = { setAside: SetAside };
 
 /**
  * The worker file sits beside this one. Run from TypeScript sources (tsx, vitest), the worker registers
