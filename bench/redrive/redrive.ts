@@ -10,12 +10,12 @@ import { MAX_REDRIVE_BATCH } from "@/lib/dlq";
 import {
   ADMIN_TOKEN,
   type Client,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
   waitFor,
 } from "@/server/dlq/testing/support";
+import { createTestTopics } from "@/server/test-support/kafka";
 import type { Benchmark } from "../support/benchmark";
 import { figure } from "../support/figure";
 import { startPipeline } from "../support/pipeline";
@@ -60,11 +60,11 @@ export const redriveBench: Benchmark = {
       origin: `bench-orders-${i}`,
       dlq: `bench-orders-${i}.DLQ`,
     }));
-    await createTopics(
-      { topic: "bench-baseline-target", partitions: 3 },
+    await createTestTopics(
+      { topic: "bench-baseline-target", numPartitions: 3 },
       ...reps.flatMap((r) => [
-        { topic: r.origin, partitions: 3 },
-        { topic: r.dlq, partitions: 1 },
+        { topic: r.origin, numPartitions: 3 },
+        { topic: r.dlq, numPartitions: 1 },
       ]),
     );
     for (const r of reps) await produceDeadLetters(r.dlq, r.origin, count);

@@ -1,5 +1,6 @@
 /** kafkajs clients for benchmarks: topic set-up, fast bulk produce, and produce at a fixed rate. */
 import { type Admin, CompressionTypes, Kafka, type Message, logLevel } from "kafkajs";
+import { createTopicsOn } from "@/server/test-support/kafka";
 import { sleep } from "./stats";
 
 export function benchKafka(brokers: string[], clientId = "eventscope-bench"): Kafka {
@@ -17,17 +18,7 @@ export async function withAdmin<T>(brokers: string[], fn: (admin: Admin) => Prom
 }
 
 export async function createTopic(brokers: string[], topic: string, partitions: number): Promise<void> {
-  await withAdmin(brokers, async (admin) => {
-    // kafkajs' own waitForLeaders can fail on a busy broker that has not yet loaded the new partitions
-    // ("does not host this topic-partition"); polling the metadata ourselves rides that out.
-    await admin.createTopics({ topics: [{ topic, numPartitions: partitions }] });
-    for (let i = 0; i < 300; i++) {
-      const meta = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null);
-      if (meta?.topics[0]?.partitions.every((p) => p.leader >= 0)) return;
-      await sleep(100);
-    }
-    throw new Error(`topic ${topic} has no leaders after 30 s`);
-  });
+  await createTopicsOn(brokers, [{ topic, numPartitions: partitions }]);
 }
 
 /**

@@ -19,7 +19,7 @@ import { type Load, startLoad } from "@/server/lag/testing/load";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const RULE: AlertRule = {
   id: "consumer-time-lag",
@@ -50,7 +50,7 @@ describe("the time-lag alert of a consumer group that stops and resumes", () => 
   it("fires at Alertmanager and the webhooks within its window, resolves after resume, each notification once", async () => {
     const topic = uniqueName("alerts-orders");
     const group = uniqueName("alerts-consumer");
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
+    await createTestTopics({ topic, numPartitions: 2 });
     const am: RunningAlertmanager = later(await startAlertmanager());
     const good = later(await startWebhookReceiver({ kind: "ok" }));
     const flaky = later(await startWebhookReceiver({ kind: "fail-first", failures: 3 }));

@@ -6,17 +6,17 @@ import { INSTANCE_HEADER } from "@/server/cluster/ownership";
 import { ownershipFeature } from "@/server/cluster/ownership-feature";
 import { createDlqFeature } from "@/server/dlq";
 import { sharedCatalogTopic } from "@/server/dlq/shared-catalog";
-import {
-  client,
-  createTopics,
-  produceDeadLetters,
-  uniqueInternalTopics,
-  waitFor,
-} from "@/server/dlq/testing/support";
+import { client, produceDeadLetters, uniqueInternalTopics, waitFor } from "@/server/dlq/testing/support";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { testConfig } from "@/server/test-support/config";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  uniqueName,
+  withAdmin,
+} from "@/server/test-support/kafka";
 
 const created: string[] = [];
 const cleanup: (() => Promise<void>)[] = [];
@@ -76,7 +76,11 @@ describe("the DLQ catalogue of a deployment of two instances", () => {
         return group?.state === "Stable" && group.members.length === 2;
       }),
     );
-    await createTopics({ topic: byName }, { topic: byHeaders }, { topic: origin });
+    await createTestTopics(
+      { topic: byName, numPartitions: 1 },
+      { topic: byHeaders, numPartitions: 1 },
+      { topic: origin, numPartitions: 1 },
+    );
     // The letters come a little after their topic, as when a service creates its DLQ at start: the owner
     // samples the topic while it is still empty and must look again once it is not.
     await new Promise((r) => setTimeout(r, 1_500));

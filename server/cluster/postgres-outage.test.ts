@@ -3,7 +3,7 @@ import type { TestApp } from "@/server/test-support/app";
 import { startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 import {
   createTestDatabase,
   POSTGRES_ADMIN_URL,
@@ -22,9 +22,7 @@ describe("the PostgreSQL store losing its connections mid-stream", () => {
   // database — what a database restart does to a client — instead of restarting the server.
   it("resumes ingest once the database answers again, with every record of the stream stored", async () => {
     const topic = uniqueName("pg-outage");
-    await withAdmin((a) =>
-      a.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: PARTITIONS });
     const db: TestDatabase = await createTestDatabase("es_outage");
     cleanup.push(() => db.drop());
     const app: TestApp = await startTestApp(

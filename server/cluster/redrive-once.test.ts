@@ -2,11 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type DlqTopicsResponse, FINAL_REDRIVE_STATUSES, type RedriveTask } from "@/lib/api/dlq";
 import type { TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
@@ -30,7 +29,7 @@ describe("re-drive across two instances", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
+    await createTestTopics({ topic: origin, numPartitions: 3 }, { topic: dlq, numPartitions: 1 });
     await produceDeadLetters(dlq, origin, LETTERS);
     const clusterName = uniqueName("es-cluster");
     const clients: Client[] = [];

@@ -8,7 +8,6 @@ import {
   ADMIN_TOKEN,
   type Client,
   client,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
@@ -18,7 +17,7 @@ import {
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { testConfig } from "@/server/test-support/config";
-import { deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, deleteTestTopics, uniqueName } from "@/server/test-support/kafka";
 
 const LETTERS = 300;
 const created: string[] = [];
@@ -43,7 +42,7 @@ describe("a re-drive task in a deployment of two instances", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
+    await createTestTopics({ topic: origin, numPartitions: 3 }, { topic: dlq, numPartitions: 1 });
     await produceDeadLetters(dlq, origin, LETTERS);
     // The same settings on both, as behind a load balancer; Redis makes them one deployment.
     const config = testConfig({

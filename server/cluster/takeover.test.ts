@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type ServerChild, startServerChild } from "../../bench/support/server-child";
 import { collectorAssignment, TEST_REDIS_URL } from "@/server/test-support/cluster";
 import { eventually } from "@/server/test-support/eventually";
-import { testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 import { createTestDatabase, type TestDatabase, withDatabase } from "@/server/test-support/postgres";
 
 const PARTITIONS = 6;
@@ -26,9 +26,7 @@ function storedOffsets(url: string, topic: string) {
 describe("an instance killed under a steady stream", () => {
   it("leaves its partitions to the other within 45 s, and the store holds every offset of the stream", async () => {
     const topic = uniqueName("cluster-steady");
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: PARTITIONS });
     const db: TestDatabase = await createTestDatabase("es_takeover");
     cleanup.push(() => db.drop());
     const clientId = uniqueName("es-takeover");

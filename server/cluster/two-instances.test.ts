@@ -5,7 +5,7 @@ import type { TraceResponse } from "@/lib/api/traces";
 import type { TailBatch } from "@/lib/live/contract-flows";
 import { collectorAssignment, startTestCluster, type TestCluster } from "@/server/test-support/cluster";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const PARTITIONS = 6;
 const topic = uniqueName("cluster-orders");
@@ -14,9 +14,7 @@ let cluster: TestCluster;
 
 beforeAll(async () => {
   // Created before the instances start, so their main readers (one group) share its partitions.
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: PARTITIONS });
   await producer.connect();
   cluster = await startTestCluster();
   await eventually(

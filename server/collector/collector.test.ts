@@ -7,7 +7,7 @@ import type { TailBatch } from "@/lib/live/contract-flows";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 let app: TestApp;
 const producer = testKafka().producer({ allowAutoTopicCreation: true });
@@ -42,9 +42,7 @@ describe("collector", () => {
   it("picks up a topic created after start: in /api/topics and its events in the index within 10 s", async () => {
     const topic = uniqueName("late-topic");
     const started = Date.now();
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: 2 });
     await producer.send({
       topic,
       messages: [
@@ -78,9 +76,7 @@ describe("collector", () => {
 
   it("keeps binary, non-UTF-8, empty, 1 MB and malformed-header records, and keeps reading after them", async () => {
     const topic = uniqueName("hostile");
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: 1 });
     const oneMb = Buffer.alloc(1024 * 1024, "a");
     await producer.send({
       topic,
@@ -121,9 +117,7 @@ describe("collector", () => {
 
   it("caps a client that asks for 100 events/s while 2,000/s arrive, and reports how many it sampled away", async () => {
     const topic = uniqueName("firehose");
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: 1 });
     await producer.send({ topic, messages: [{ value: "warm-up" }] });
     await eventually(
       async () => ((await eventsOf(topic)).events.length > 0 ? true : undefined),

@@ -11,7 +11,13 @@ import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
 import { storedEventCount } from "@/server/test-support/stored-events";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  uniqueName,
+  withAdmin,
+} from "@/server/test-support/kafka";
 
 let app: TestApp;
 const doomed = uniqueName("doomed");
@@ -34,12 +40,7 @@ async function tail(filter: { topic?: string }) {
 }
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      topics: [doomed, kept].map((topic) => ({ topic, numPartitions: 2 })),
-      waitForLeaders: true,
-    }),
-  );
+  await createTestTopics(...[doomed, kept].map((topic) => ({ topic, numPartitions: 2 })));
   await producer.connect();
   app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: uniqueName("es"), EVENTSCOPE_LOOKBACK: "1m" }));
 });

@@ -10,7 +10,13 @@ import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
 import { storedEventCount } from "@/server/test-support/stored-events";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  uniqueName,
+  withAdmin,
+} from "@/server/test-support/kafka";
 
 let app: TestApp;
 const prefix = uniqueName("doomed-many");
@@ -21,9 +27,7 @@ const producer = testKafka().producer({ allowAutoTopicCreation: false });
 const count = (topic: string) => storedEventCount(app.url, topic);
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic: kept, numPartitions: 2 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic: kept, numPartitions: 2 });
   await producer.connect();
   app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: uniqueName("es"), EVENTSCOPE_LOOKBACK: "1m" }), {
     collector: collectorFeature,
@@ -32,12 +36,7 @@ beforeAll(async () => {
   // extra consumer of its own before they are all deleted together.
   for (let wave = 0; wave < doomed.length; wave += 4) {
     const topics = doomed.slice(wave, wave + 4);
-    await withAdmin((admin) =>
-      admin.createTopics({
-        topics: topics.map((topic) => ({ topic, numPartitions: 2 })),
-        waitForLeaders: true,
-      }),
-    );
+    await createTestTopics(...topics.map((topic) => ({ topic, numPartitions: 2 })));
     await new Promise((r) => setTimeout(r, 2_500));
   }
 }, 120_000);

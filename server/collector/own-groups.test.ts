@@ -7,7 +7,13 @@ import type { DlqTopicsResponse } from "@/lib/api/dlq";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  uniqueName,
+  withAdmin,
+} from "@/server/test-support/kafka";
 
 const clientId = uniqueName("es-groups");
 const dlq = `${uniqueName("groups-orders")}.DLQ`;
@@ -26,9 +32,7 @@ const ownGroups = () =>
 
 describe("Eventscope's own consumer groups", () => {
   it("leaves only the collector's stable group behind after a run", async () => {
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic: dlq, numPartitions: 1 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic: dlq, numPartitions: 1 });
     const producer = testKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.send({
@@ -51,9 +55,7 @@ describe("Eventscope's own consumer groups", () => {
       "the DLQ read",
     );
     // A topic created now is read by an extra reader with a group of its own.
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic: late, numPartitions: 1 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic: late, numPartitions: 1 });
     await producer.send({ topic: late, messages: [{ value: "{}" }] });
     await producer.disconnect();
     await eventually(

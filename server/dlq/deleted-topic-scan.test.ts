@@ -6,10 +6,9 @@
 import { expect, it } from "vitest";
 import type { DlqTopicsResponse } from "@/lib/api/dlq";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
-  createTopics,
   kafka,
   signedIn,
   dlqTestScope,
@@ -31,7 +30,7 @@ it("keeps finding dead-letter topics by their headers after a sampled topic was 
   const late = uniqueName("late-failures");
   const topics = uniqueInternalTopics();
   scope.created.push(late, topics.ledger, topics.tasks, topics.audit);
-  await createTopics({ topic: plain });
+  await createTestTopics({ topic: plain, numPartitions: 1 });
   await send(plain, { "content-type": "application/json" });
 
   const app = await scope.start(
@@ -48,7 +47,7 @@ it("keeps finding dead-letter topics by their headers after a sampled topic was 
   // Sampled (not a DLQ) by now; then it goes away, and a DLQ known only by its headers appears.
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   await withAdmin((admin) => admin.deleteTopics({ topics: [plain] }));
-  await createTopics({ topic: late });
+  await createTestTopics({ topic: late, numPartitions: 1 });
   await send(late, { "x-original-topic": "orders", "x-exception-message": "stock service down" });
 
   const list = await waitFor(

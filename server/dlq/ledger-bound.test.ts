@@ -12,7 +12,6 @@ import { TYPICAL_ENTRY_BYTES } from "@/server/dlq/ledger";
 import {
   ADMIN_TOKEN,
   type Client,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
@@ -21,7 +20,7 @@ import {
   waitFor,
 } from "@/server/dlq/testing/support";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const scope = dlqTestScope();
 
@@ -40,7 +39,7 @@ describe("the re-drive ledger's memory bound", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin }, { topic: dlq });
+    await createTestTopics({ topic: origin, numPartitions: 1 }, { topic: dlq, numPartitions: 1 });
     await produceDeadLetters(dlq, origin, 30);
     const ids = Array.from({ length: 30 }, (_, i) => `${dlq}/0/${i}`);
     const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });

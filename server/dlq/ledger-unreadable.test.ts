@@ -4,7 +4,6 @@ import { ledgerKey } from "@/lib/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
 import {
   ADMIN_TOKEN,
-  createTopics,
   kafka,
   produceDeadLetters,
   signedIn,
@@ -14,7 +13,7 @@ import {
 } from "@/server/dlq/testing/support";
 import { ensureInternalTopics } from "@/server/dlq/internal-topics";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const scope = dlqTestScope();
 
@@ -24,7 +23,7 @@ describe("re-drive ledger records that cannot be read", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin }, { topic: dlq });
+    await createTestTopics({ topic: origin, numPartitions: 1 }, { topic: dlq, numPartitions: 1 });
     await withAdmin((admin) => ensureInternalTopics(admin, topics));
     await produceDeadLetters(dlq, origin, 3);
     // Letter 0: a record of another version (or written by hand); letter 1: not even JSON; letter 2: a

@@ -8,11 +8,10 @@ import type {
 } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
-  createTopics,
   kafka,
   signedIn,
   dlqTestScope,
@@ -59,7 +58,11 @@ describe("dead-letter topics and letters", () => {
     const retry = `${uniqueName("shipping")}.retry.1`;
     const topics = uniqueInternalTopics();
     scope.created.push(origin, springDlq, retry, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin }, { topic: springDlq }, { topic: retry });
+    await createTestTopics(
+      { topic: origin, numPartitions: 1 },
+      { topic: springDlq, numPartitions: 1 },
+      { topic: retry, numPartitions: 1 },
+    );
     await send(springDlq, [
       {
         key: "invoice-7",
@@ -122,7 +125,7 @@ describe("dead-letter topics and letters", () => {
     const other = uniqueName("orders-manual");
     const topics = uniqueInternalTopics();
     scope.created.push(origin, dlq, other, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: dlq }, { topic: other });
+    await createTestTopics({ topic: dlq, numPartitions: 1 }, { topic: other, numPartitions: 1 });
     await send(dlq, [
       { key: "a", value: "plain text letter" },
       { key: "b", value: "another" },

@@ -4,10 +4,9 @@ import { describe, expect, it } from "vitest";
 import type { DlqTopicsResponse, RedriveTask } from "@/lib/api/dlq";
 import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
-  createTopics,
   kafka,
   produceDeadLetters,
   readAll,
@@ -67,7 +66,7 @@ describe("re-drive after a crash", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 2 });
+    await createTestTopics({ topic: origin, numPartitions: 3 }, { topic: dlq, numPartitions: 2 });
     await produceDeadLetters(dlq, origin, 1_000);
 
     const { taskId, movedAtKill } = await runChildAndKill(
@@ -115,7 +114,7 @@ describe("re-drive after a crash", () => {
     const dlq = `${origin}.DLQ`;
     const topics = uniqueInternalTopics();
     scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-    await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
+    await createTestTopics({ topic: origin, numPartitions: 3 }, { topic: dlq, numPartitions: 1 });
     // 4 kB letters, unthrottled: the first transaction carries the first batch, the next one up to 5,000
     // letters (20 MB, about 27 produce requests). A consumer that also reads uncommitted records watches
     // the origin topic, and the kill comes once 1,500 letters have reached it: inside a transaction, well

@@ -9,11 +9,10 @@ import type {
 import { FINAL_REDRIVE_STATUSES } from "@/lib/api/dlq";
 import type { ApiErrorBody } from "@/lib/errors";
 import { testConfig } from "@/server/test-support/config";
-import { uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName } from "@/server/test-support/kafka";
 import {
   ADMIN_TOKEN,
   type Client,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
@@ -32,7 +31,7 @@ async function setup(count: number) {
   const dlq = `${origin}.DLQ`;
   const topics = uniqueInternalTopics();
   scope.created.push(origin, dlq, topics.ledger, topics.tasks, topics.audit);
-  await createTopics({ topic: origin, partitions: 3 }, { topic: dlq, partitions: 1 });
+  await createTestTopics({ topic: origin, numPartitions: 3 }, { topic: dlq, numPartitions: 1 });
   await produceDeadLetters(dlq, origin, count);
   const config = testConfig({ EVENTSCOPE_ADMIN_TOKEN: ADMIN_TOKEN, EVENTSCOPE_DLQ_SCAN_INTERVAL: "300ms" });
   const app = await scope.start(config, topics);

@@ -2,11 +2,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_DLQ_PATTERNS } from "@/lib/dlq";
 import { LetterStore } from "@/server/dlq/letter-store";
-import { createTopics, kafka } from "@/server/dlq/testing/support";
+import { kafka } from "@/server/dlq/testing/support";
 import { TopicReader } from "@/server/dlq/topic-reader";
 import { eventually } from "@/server/test-support/eventually";
 import { testLogger } from "@/server/test-support/silent-logger";
-import { deleteTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, deleteTestTopics, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 const dlqTopic = `${uniqueName("reader-orders")}.DLQ`;
 afterAll(async () => {
@@ -20,7 +20,7 @@ const groupsNamed = (prefix: string) =>
 
 describe("TopicReader", () => {
   it("deletes its consumer group when it stops", async () => {
-    await createTopics({ topic: dlqTopic });
+    await createTestTopics({ topic: dlqTopic, numPartitions: 1 });
     const client = kafka();
     const producer = client.producer({ allowAutoTopicCreation: false });
     await producer.connect();

@@ -14,7 +14,7 @@ import { healthFeature } from "@/server/http/health-routes";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { uniqueName } from "@/server/test-support/kafka";
+import { createTopicsOn, uniqueName } from "@/server/test-support/kafka";
 import { type OwnBroker, startOwnBroker } from "@/server/test-support/own-broker";
 import { type SteadyStream, startSteadyStream } from "@/server/test-support/steady-stream";
 
@@ -33,9 +33,7 @@ const stored = async () =>
 
 beforeAll(async () => {
   broker = await startOwnBroker(`kafka-faults-${PORT}`, PORT);
-  await broker.withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-  );
+  await createTopicsOn([broker.address], [{ topic, numPartitions: PARTITIONS }]);
   app = await startTestApp(
     testConfig({
       KAFKA_BROKERS: broker.address,

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ServerChild, startServerChild } from "../../bench/support/server-child";
 import type { HealthResponse } from "@/lib/api/health";
 import { eventually } from "@/server/test-support/eventually";
-import { deleteTestTopics, testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testBrokers,
+  testKafka,
+  uniqueName,
+} from "@/server/test-support/kafka";
 
 const BUDGET_MB = 128;
 const LIMIT_BYTES = (BUDGET_MB + 150) * 1024 * 1024;
@@ -44,7 +50,7 @@ async function produceBurst(): Promise<void> {
 }
 
 beforeAll(async () => {
-  await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] }));
+  await createTestTopics({ topic, numPartitions: PARTITIONS });
 });
 
 afterAll(async () => {

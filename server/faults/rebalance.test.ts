@@ -12,7 +12,7 @@ import { lagFeature } from "@/server/lag";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 import { type SteadyStream, startSteadyStream } from "@/server/test-support/steady-stream";
 
 const PARTITIONS = 4;
@@ -43,9 +43,7 @@ async function lagDetail(): Promise<LagGroupDetailResponse | undefined> {
 }
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: PARTITIONS });
   app = await startTestApp(
     testConfig({
       KAFKA_CLIENT_ID: uniqueName("es-rebalance"),

@@ -13,7 +13,7 @@ import { flowsFeature } from "@/server/flows/flows-feature";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const dir = mkdtempSync(path.join(tmpdir(), "es-latency-restart-"));
 const orders = uniqueName("lr-orders");
@@ -31,9 +31,7 @@ const latency = async (app: TestApp) =>
   ((await (await fetch(`${app.url}/api/flows?window=5m`)).json()) as FlowGraph).latency;
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic: orders }, { topic: invoices }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic: orders }, { topic: invoices });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

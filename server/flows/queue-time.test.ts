@@ -12,7 +12,7 @@ import { lagFeature } from "@/server/lag";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const orders = uniqueName("qt-orders");
 const invoices = uniqueName("qt-invoices");
@@ -24,15 +24,7 @@ const producer = kafka.producer();
 let app: TestApp;
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      topics: [
-        { topic: orders, numPartitions: 1 },
-        { topic: invoices, numPartitions: 1 },
-      ],
-      waitForLeaders: true,
-    }),
-  );
+  await createTestTopics({ topic: orders, numPartitions: 1 }, { topic: invoices, numPartitions: 1 });
   await producer.connect();
   app = await startTestApp(
     testConfig({

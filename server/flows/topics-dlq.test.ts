@@ -4,15 +4,13 @@ import type { TopicsResponse } from "@/lib/api/flows";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 let app: TestApp;
 const topic = uniqueName("billing-failures");
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: 1 });
   const producer = testKafka().producer();
   await producer.connect();
   await producer.send({

@@ -6,7 +6,13 @@
 import type { Admin } from "kafkajs";
 import { afterAll, describe, expect, it } from "vitest";
 import { renewingAdmin } from "@/server/kafka/renewing-admin";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import {
+  createTestTopics,
+  deleteTestTopics,
+  testKafka,
+  uniqueName,
+  withAdmin,
+} from "@/server/test-support/kafka";
 
 const created: string[] = [];
 afterAll(async () => {
@@ -15,9 +21,7 @@ afterAll(async () => {
 
 async function createTopic(prefix: string): Promise<string> {
   const topic = uniqueName(prefix);
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: 2 });
   created.push(topic);
   return topic;
 }

@@ -21,7 +21,6 @@ import { ALL_FEATURES } from "@/server/compose";
 import { createDlqFeature } from "@/server/dlq/dlq-feature";
 import {
   ADMIN_TOKEN,
-  createTopics,
   produceDeadLetters,
   readAll,
   signedIn,
@@ -32,7 +31,7 @@ import { healthFeature } from "@/server/http/health-routes";
 import { lagFeature } from "@/server/lag";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 import { recordingLogger } from "@/server/test-support/recording-logger";
 import { type SaslUser, type SecureBroker, startSecureBroker } from "@/server/test-support/secure-broker";
 import { tracesFeature } from "@/server/traces/traces-feature";
@@ -107,7 +106,7 @@ const getJson = async <T>(url: string): Promise<{ status: number; body: T; text:
 async function tracedTopic(count = 3): Promise<{ topic: string; traceId: string }> {
   const topic = uniqueName("secure-orders");
   const traceId = randomBytes(16).toString("hex");
-  await createTopics({ topic });
+  await createTestTopics({ topic, numPartitions: 1 });
   const producer = testKafka().producer({ allowAutoTopicCreation: false });
   await producer.connect();
   await producer.send({
@@ -170,7 +169,7 @@ describe("over SASL_SSL with SCRAM-SHA-512", () => {
   it("re-drives 50 dead letters exactly once, and refuses a second re-drive of them with 409", async () => {
     const origin = uniqueName("secure-payments");
     const dlqTopic = `${origin}.DLQ`;
-    await createTopics({ topic: origin }, { topic: dlqTopic });
+    await createTestTopics({ topic: origin, numPartitions: 1 }, { topic: dlqTopic, numPartitions: 1 });
     await produceDeadLetters(dlqTopic, origin, 50);
     const admin = await signedIn(app.url);
     await waitFor(`${dlqTopic} loaded`, async () => {

@@ -5,7 +5,7 @@ import { lagFeature } from "@/server/lag";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp | null = null;
 afterEach(async () => {
@@ -19,7 +19,7 @@ describe("GET /api/lag", () => {
     const topic = uniqueName("internal-flag");
     const own = `${clientId}-collector`;
     const users = uniqueName("billing");
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic }], waitForLeaders: true }));
+    await createTestTopics({ topic });
     const producer = testKafka().producer({ allowAutoTopicCreation: false });
     await producer.connect();
     await producer.send({ topic, messages: [{ value: "one" }, { value: "two" }] });

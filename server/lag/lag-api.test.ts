@@ -14,7 +14,7 @@ import { describeGroup } from "@/server/lag/testing/kafka-consumer-groups";
 import { recordGroupPolls } from "@/server/lag/testing/polls";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp | null = null;
 let consumer: Consumer | null = null;
@@ -36,7 +36,7 @@ describe("GET /api/lag/:group", () => {
   it("shows a partition the group never committed on as unknown lag (null), not 0, as Kafka's tool does", async () => {
     const topic = uniqueName("lag-half-read");
     const group = uniqueName("lag-half-reader");
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
+    await createTestTopics({ topic, numPartitions: 2 });
     const kafka = testKafka();
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
@@ -98,10 +98,10 @@ describe("lag over the socket", () => {
   it("sends the groups table and a group's detail at once on subscribe, then after every poll", async () => {
     const topic = uniqueName("lag-live");
     const group = uniqueName("lag-live-group");
-    await withAdmin(async (admin) => {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }] });
-      await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "0" }] });
-    });
+    await createTestTopics({ topic, numPartitions: 1 });
+    await withAdmin((admin) =>
+      admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "0" }] }),
+    );
     app = await startTestApp(fastPolls(), { lag: lagFeature });
     await lagService(app).ready();
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(app.url, {
@@ -146,8 +146,8 @@ describe("lag poller resilience", () => {
   it("drops a deleted topic's partitions and keeps polling the rest", async () => {
     const [doomed, kept] = [uniqueName("lag-doomed"), uniqueName("lag-kept")];
     const group = uniqueName("lag-two-topics");
+    await createTestTopics(...[doomed, kept].map((topic) => ({ topic, numPartitions: 1 })));
     await withAdmin(async (admin) => {
-      await admin.createTopics({ topics: [doomed, kept].map((topic) => ({ topic, numPartitions: 1 })) });
       for (const topic of [doomed, kept])
         await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "0" }] });
     });

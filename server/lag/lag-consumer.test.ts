@@ -11,7 +11,7 @@ import { type Load, startLoad } from "@/server/lag/testing/load";
 import { type GroupPolls, recordGroupPolls } from "@/server/lag/testing/polls";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
-import { testBrokers, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testBrokers, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const INTERVAL_MS = 1_000;
 const PARTITIONS = 3;
@@ -57,7 +57,7 @@ describe("lag of a consumer group that stops and resumes while a producer keeps 
   it("grows and leaves OK while stopped, matches kafka-consumer-groups, then drains to 0 and is OK again", async () => {
     const topic = uniqueName("lag-orders");
     const group = uniqueName("lag-consumer");
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }] }));
+    await createTestTopics({ topic, numPartitions: PARTITIONS });
     app = await startTestApp(testConfig({ EVENTSCOPE_LAG_INTERVAL: `${INTERVAL_MS}ms` }), {
       lag: lagFeature,
     });

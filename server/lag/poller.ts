@@ -3,7 +3,7 @@
  * it) and hands each outcome — an observation or the failure — to `deliver`. A failed poll never stops
  * the loop. On one instance `deliver` records the outcome at once (poll-status.ts); in a deployment of
  * several instances only the owner polls and `deliver` publishes the outcome for every instance to read
- * (shared-lag.ts).
+ * (shared-lag.ts). A poll still running when the poller stops finishes, but its outcome is not delivered.
  */
 import type { ClusterObservation } from "@/server/lag/types";
 import type { Logger } from "@/server/logger";
@@ -40,6 +40,9 @@ export function startLagPoller(options: LagPollerOptions): LagPoller {
     } catch (error) {
       outcome = { failed: error instanceof Error ? error.message : String(error), at: now() };
     }
+    // A poll that outlived its poller is dropped: in a deployment the instance stopped because it lost
+    // ownership, and publishing what it read then would put a second poller beside the new owner's.
+    if (stopped) return;
     try {
       await deliver(outcome);
     } catch (error) {

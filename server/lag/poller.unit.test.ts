@@ -1,5 +1,6 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { type PollOutcome, startLagPoller } from "@/server/lag/poller";
 import { startLagService } from "@/server/lag/service";
 import { group, observation } from "@/server/lag/testing/observations";
 import type { ClusterObservation } from "@/server/lag/types";
@@ -75,5 +76,22 @@ describe("lag poller", () => {
     ]);
     expect(service.consumedAt("t", 0, "not an offset")).toEqual([]);
     await service.stop();
+  });
+
+  it("does not deliver a poll that was still reading when the poller stopped (ownership moved on)", async () => {
+    let finishRead: (o: ClusterObservation) => void = () => undefined;
+    const delivered: PollOutcome[] = [];
+    const poller = startLagPoller({
+      intervalMs: 1_000,
+      logger: pino({ level: "silent" }),
+      autoStart: false,
+      read: () => new Promise<ClusterObservation>((resolve) => (finishRead = resolve)),
+      deliver: (outcome) => void delivered.push(outcome),
+    });
+    const polling = poller.pollNow();
+    const stopping = poller.stop();
+    finishRead(observation(1_000, [group("g", { t: [1n] })], { t: [4n] }));
+    await Promise.all([polling, stopping]);
+    expect(delivered).toEqual([]);
   });
 });

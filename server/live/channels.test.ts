@@ -11,7 +11,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/live/sock
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 type LiveClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,9 +52,7 @@ async function tailUntilBatch(socket: LiveClient): Promise<TailBatch[]> {
 }
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: 1 });
   await producer.connect();
   app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: uniqueName("es"), EVENTSCOPE_LOOKBACK: "1m" }));
 });

@@ -13,7 +13,7 @@ import { BURST_SEC, FLUSH_MS } from "@/server/live/tail-hub";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const RATE = 5_000;
 const SECONDS = 4;
@@ -25,9 +25,7 @@ const topic = uniqueName("tail-rate");
 const producer = testKafka().producer();
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: PARTITIONS });
   await producer.connect();
   app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: uniqueName("es"), EVENTSCOPE_LOOKBACK: "1m" }));
   // The collector reads the topic before the stream starts, so the stream is timed from its first record.

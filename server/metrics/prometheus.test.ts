@@ -14,7 +14,7 @@ import {
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
 
 let app: TestApp | null = null;
 let prometheus: TestPrometheus | null = null;
@@ -32,7 +32,7 @@ describe("GET /metrics scraped by Prometheus", () => {
   it("answers PromQL with the lag of a real consumer group", async () => {
     const topic = uniqueName("metrics-orders");
     const group = uniqueName("metrics-billing");
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
+    await createTestTopics({ topic, numPartitions: 2 });
     const producer = testKafka().producer();
     await producer.connect();
     await producer.send({

@@ -13,7 +13,7 @@ import { openEventStore } from "@/server/store/open-store";
 import { StoreWriter } from "@/server/store/store-writer";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 import { testLogger } from "@/server/test-support/silent-logger";
 
 const PARTITIONS = 6;
@@ -27,9 +27,7 @@ const config = testConfig({
 });
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: PARTITIONS }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: PARTITIONS });
   await producer.connect();
 });
 afterAll(async () => {

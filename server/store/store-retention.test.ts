@@ -9,7 +9,7 @@ import type { HealthResponse } from "@/lib/api/health";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 const HOUR = 3_600_000;
 let app: TestApp | undefined;
@@ -26,9 +26,7 @@ async function get<T>(path: string): Promise<T> {
 
 async function newTopic(prefix: string): Promise<string> {
   const topic = uniqueName(prefix);
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: 1 });
   return topic;
 }
 

@@ -10,7 +10,7 @@ import type { Config } from "@/server/config";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { deleteTestTopics, testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, deleteTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 export interface HostileCase {
   name: string;
@@ -38,20 +38,11 @@ export function startHostileApp(env: Record<string, string> = {}): Promise<TestA
 }
 
 export async function createTopic(topic: string, maxMessageBytes?: number): Promise<void> {
-  await withAdmin((admin) =>
-    admin.createTopics({
-      topics: [
-        {
-          topic,
-          numPartitions: 1,
-          configEntries: maxMessageBytes
-            ? [{ name: "max.message.bytes", value: String(maxMessageBytes) }]
-            : [],
-        },
-      ],
-      waitForLeaders: true,
-    }),
-  );
+  await createTestTopics({
+    topic,
+    numPartitions: 1,
+    configEntries: maxMessageBytes ? [{ name: "max.message.bytes", value: String(maxMessageBytes) }] : [],
+  });
 }
 
 /** Produces each case as one record, in order; returns where each landed. */

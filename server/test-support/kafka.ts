@@ -1,6 +1,7 @@
 /** Helpers for integration tests against the real broker: unique names and ready-made clients. */
 import { randomUUID } from "node:crypto";
-import { type Admin, Kafka, logLevel } from "kafkajs";
+import { type Admin, type ITopicConfig, Kafka, logLevel } from "kafkajs";
+import { eventually } from "@/server/test-support/eventually";
 
 export function testBrokers(): string[] {
   return (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",").map((b) => b.trim());
@@ -32,4 +33,40 @@ export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T>
 export async function deleteTestTopics(topics: string[]): Promise<void> {
   if (topics.length === 0) return;
   await withAdmin((admin) => admin.deleteTopics({ topics })).catch(() => undefined);
+}
+
+/**
+ * Creates topics (ones that exist already are kept) and returns once every partition can be read: each has a
+ * leader in the metadata *and* that leader answers for it. kafkajs' own `waitForLeaders` stops at the
+ * metadata, and a busy broker can name itself leader a moment before it has loaded the partition, which
+ * the test's first request then meets as "This server does not host this topic-partition".
+ */
+export async function createTestTopics(...topics: ITopicConfig[]): Promise<void> {
+  await createTopicsOn(testBrokers(), topics);
+}
+
+/** `createTestTopics` on another broker than the tests' own (a benchmark's, a test's private broker). */
+export async function createTopicsOn(brokers: string[], topics: ITopicConfig[]): Promise<void> {
+  const admin = new Kafka({ clientId: uniqueName("test"), brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    await admin.createTopics({ topics }).catch((error: unknown) => {
+      if (!(error instanceof Error && /already exists/i.test(error.message))) throw error;
+    });
+    for (const { topic } of topics) {
+      await eventually(
+        async () => {
+          const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+          if (!meta || meta.partitions.length === 0 || meta.partitions.some((p) => p.leader < 0))
+            return undefined;
+          await admin.fetchTopicOffsets(topic);
+          return true;
+        },
+        30_000,
+        `the leaders of ${topic}`,
+      );
+    }
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -5,7 +5,7 @@ import { MAX_WATCHES_PER_SOCKET } from "@/server/traces/trace-watch";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 
 let app: TestApp;
 let socket: Socket;
@@ -14,9 +14,7 @@ const producer = testKafka().producer();
 const traceOf = (n: number) => `4bf92f3577b34da6a3ce929d${n.toString(16).padStart(8, "0")}`;
 
 beforeAll(async () => {
-  await withAdmin((admin) =>
-    admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true }),
-  );
+  await createTestTopics({ topic, numPartitions: 1 });
   await producer.connect();
   app = await startTestApp(testConfig({ KAFKA_CLIENT_ID: uniqueName("es"), EVENTSCOPE_LOOKBACK: "1m" }));
   socket = io(app.url, { transports: ["websocket"], extraHeaders: { origin: app.url } });

@@ -4,11 +4,11 @@ import type { TraceResponse } from "@/lib/api/traces";
 import { type TestDemo, startTestDemo } from "@/demo/test-support/harness";
 import { ALL_FEATURES } from "@/server/compose";
 import { createDlqFeature } from "@/server/dlq";
-import { ADMIN_TOKEN, createTopics, signedIn, uniqueInternalTopics } from "@/server/dlq/testing/support";
+import { ADMIN_TOKEN, signedIn, uniqueInternalTopics } from "@/server/dlq/testing/support";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { uniqueName } from "@/server/test-support/kafka";
+import { createTestTopics, uniqueName } from "@/server/test-support/kafka";
 
 let demo: TestDemo;
 let app: TestApp;
@@ -24,7 +24,7 @@ beforeAll(async () => {
   // Its own re-drive ledger, so a re-drive here never meets another run's. Created here, waiting for
   // leaders: the DLQ feature's own creation can fail on a metadata call that races the new topics.
   const internal = uniqueInternalTopics();
-  await createTopics(...Object.values(internal).map((topic) => ({ topic })));
+  await createTestTopics(...Object.values(internal).map((topic) => ({ topic, numPartitions: 1 })));
   app = await startTestApp(
     testConfig({
       KAFKA_CLIENT_ID: uniqueName("es-traces"),

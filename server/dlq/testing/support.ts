@@ -8,7 +8,7 @@ import type { Config } from "@/server/config";
 import { createDlqFeature } from "@/server/dlq/dlq-feature";
 import type { InternalTopics } from "@/server/dlq/internal-topics";
 import { startTestApp, type TestApp } from "@/server/test-support/app";
-import { deleteTestTopics, testBrokers, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { deleteTestTopics, testBrokers, uniqueName } from "@/server/test-support/kafka";
 
 export const ADMIN_TOKEN = "test-admin-token-0123456789";
 
@@ -63,26 +63,6 @@ export function kafka(): Kafka {
     clientId: uniqueName("dlq-test"),
     brokers: testBrokers(),
     logLevel: logLevel.NOTHING,
-  });
-}
-
-/** Creates topics and waits until each has a leader (a busy broker may answer the first metadata call late). */
-export async function createTopics(...topics: { topic: string; partitions?: number }[]): Promise<void> {
-  await withAdmin(async (admin) => {
-    await admin
-      .createTopics({
-        topics: topics.map((t) => ({ topic: t.topic, numPartitions: t.partitions ?? 1 })),
-        waitForLeaders: true,
-      })
-      .catch(() => undefined);
-    await waitFor("the new topics' leaders", async () => {
-      try {
-        const meta = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
-        return meta.topics.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
-      } catch {
-        return false;
-      }
-    });
   });
 }
 

@@ -6,7 +6,7 @@ import type { TraceResponse } from "@/lib/api/traces";
 import { type TestApp, startTestApp } from "@/server/test-support/app";
 import { testConfig } from "@/server/test-support/config";
 import { eventually } from "@/server/test-support/eventually";
-import { testKafka, uniqueName, withAdmin } from "@/server/test-support/kafka";
+import { createTestTopics, testKafka, uniqueName } from "@/server/test-support/kafka";
 import { createTestDatabase, type TestDatabase } from "@/server/test-support/postgres";
 
 let db: TestDatabase;
@@ -32,9 +32,7 @@ describe("the dashboard over the PostgreSQL store", () => {
   it("stitches a trace spread over three partitions, lists its events and opens one with its payload", async () => {
     const topic = uniqueName("pg-orders");
     const traceId = randomBytes(16).toString("hex");
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true }),
-    );
+    await createTestTopics({ topic, numPartitions: 3 });
     await producer.send({
       topic,
       messages: [0, 1, 2].map((partition) => ({
