@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import { openStoreFile, type SetAside } from "@/server/store/sqlite/open-database";
+import { SCHEMA_VERSION } from "@/server/store/sqlite/schema";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -37,7 +38,9 @@ describe("openStoreFile", () => {
     const setAside: string[] = [];
     const db = openStoreFile(file, 1 << 20, ({ movedTo }) => setAside.push(movedTo));
     expect(db.prepare("SELECT count(*) AS n FROM events").get()).toEqual({ n: 0 });
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe("2");
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'schema'").pluck().get()).toBe(
+      String(SCHEMA_VERSION),
+    );
     db.close();
     expect(setAside).toEqual([expect.stringContaining(".schema-1-")]);
     const kept = new Database(setAside[0]!, { readonly: true });

@@ -9,19 +9,24 @@
  * by hash alone every insert lands on a random leaf page of an index as large as the store; a transaction
  * of 10,000 rows then rewrites ~10,000 pages per index. In a bare SQLite test of these indexes the insert
  * rate fell from 35,000 to 17,000 rows/s between 1M and 4M rows; keyed by segment first, inserts only
- * touch the current segment's part of each index (a few MB, which stays in the page cache), and the same
- * test held 80,000–100,000 rows/s. A lookup probes each segment that holds that kind of id (about 80 at
- * 10M events; see the lookup query in sqlite-event-store.ts).
+ * touch the current segment's part of each index, and the same test held 80,000–100,000 rows/s. A lookup
+ * probes each segment that holds that kind of id (about 20 at 10M events; see the lookup query in
+ * sqlite-event-store.ts), so a segment is as large as inserts allow.
  */
 import type Database from "better-sqlite3";
 
-export const SCHEMA_VERSION = 2;
+/** 3: segments of 2^19 events (2: 2^17). A store of another version is set aside and refilled from Kafka. */
+export const SCHEMA_VERSION = 3;
 
 /**
- * Events per index segment: 2^17 = 131,072 (26 s at 5,000 events/s). The current segment's four id
- * indexes then take ~13 MB, within the writer's share of the default page cache.
+ * Events per index segment: 2^19 = 524,288 (105 s at 5,000 events/s). A trace lookup costs one index probe
+ * per segment for each id it asks about, and on a store larger than the OS's file cache each probe may be a
+ * disk read: with 2^17 a lookup at 10M events probed 77 segments per id (in-process p50 5.3 ms, p99 10 ms,
+ * on a warm cache); with 2^19, 20 (p50 2.7 ms, p99 5.1 ms). Filling 10M events went as fast with either
+ * (29,000 and 34,000 events/s): the current segment's four id indexes (~50 MB) outgrow the writer's page
+ * cache, but their pages stay in the OS's file cache, unlike those of a whole store's indexes.
  */
-export const SEGMENT_EVENTS = 2 ** 17;
+export const SEGMENT_EVENTS = 2 ** 19;
 
 /** A store file written with another schema: set aside and started afresh, as Kafka still has the records. */
 export class SchemaMismatchError extends Error {
