@@ -10,23 +10,25 @@
  * of 10,000 rows then rewrites ~10,000 pages per index. In a bare SQLite test of these indexes the insert
  * rate fell from 35,000 to 17,000 rows/s between 1M and 4M rows; keyed by segment first, inserts only
  * touch the current segment's part of each index, and the same test held 80,000–100,000 rows/s. A lookup
- * probes each segment that holds that kind of id (about 20 at 10M events; see the lookup query in
- * sqlite-event-store.ts), so a segment is as large as inserts allow.
+ * probes each segment that holds that kind of id (38 at 10M events; see the lookup query in
+ * sqlite-event-store.ts).
  */
 import type Database from "better-sqlite3";
 
-/** 3: segments of 2^19 events (2: 2^17). A store of another version is set aside and refilled from Kafka. */
+/** 3: segments of 2^18 events (2: 2^17). A store of another version is set aside and refilled from Kafka. */
 export const SCHEMA_VERSION = 3;
 
 /**
- * Events per index segment: 2^19 = 524,288 (105 s at 5,000 events/s). A trace lookup costs one index probe
- * per segment for each id it asks about, and on a store larger than the OS's file cache each probe may be a
- * disk read: with 2^17 a lookup at 10M events probed 77 segments per id (in-process p50 5.3 ms, p99 10 ms,
- * on a warm cache); with 2^19, 20 (p50 2.7 ms, p99 5.1 ms). Filling 10M events went as fast with either
- * (29,000 and 34,000 events/s): the current segment's four id indexes (~50 MB) outgrow the writer's page
- * cache, but their pages stay in the OS's file cache, unlike those of a whole store's indexes.
+ * Events per index segment: 2^18 = 262,144 (52 s at 5,000 events/s). The size trades the writer against
+ * lookups. A trace lookup costs one index probe per segment for each id it asks about (at 10M events: 77
+ * segments with 2^17, 38 with 2^18, 20 with 2^19), and on a store larger than the OS's file cache a probe
+ * may be a disk read; in-process on one machine, 10M events, warm cache: p50 5.3 ms and p99 10 ms with
+ * 2^17, 2.7 and 5.1 ms with 2^19. The writer pays as the current segment's four id indexes outgrow its page
+ * cache: over 1M events (`npm run bench -- store-write`, same machine) it stored 41,600 events/s with 2^17,
+ * 34,800 with 2^18 (flat across the fill) and 29,900 with 2^19 (25,100 over the last fifth, as the segment
+ * filled). 2^18 halves the lookups' probes for a writer still twice as fast as the collector reads.
  */
-export const SEGMENT_EVENTS = 2 ** 19;
+export const SEGMENT_EVENTS = 2 ** 18;
 
 /** A store file written with another schema: set aside and started afresh, as Kafka still has the records. */
 export class SchemaMismatchError extends Error {
