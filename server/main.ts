@@ -10,6 +10,7 @@ import { createHttpApp, listen } from "@/server/http/app";
 import { createHttpSecurity } from "@/server/http/http-security";
 import { createNextHandler } from "@/server/http/next-handler";
 import { startBrokerMonitor } from "@/server/kafka/broker-monitor";
+import { surviveStrayKafkaRejections } from "@/server/kafka/stray-rejections";
 import { createLiveServer } from "@/server/live/socket-server";
 import { createLogger } from "@/server/logger";
 import { heapLimitProblem } from "@/server/memory-budget";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   }
   const dev = process.argv.includes("--dev");
   const logger = createLogger(config.logLevel);
+  surviveStrayKafkaRejections(logger);
   const startedAt = Date.now();
   const heapProblem = heapLimitProblem(config.memory);
   if (heapProblem && !dev) logger.warn(heapProblem);
