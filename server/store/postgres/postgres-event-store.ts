@@ -7,6 +7,7 @@
  * shows are refreshed with each retention step (every second).
  */
 import { Pool, type PoolConfig } from "pg";
+import { withClient } from "@/server/store/postgres/checkout";
 import type { EventFilter } from "@/lib/api/events";
 import type { EventSummary } from "@/lib/model/event";
 import type { Logger } from "@/server/logger";
@@ -90,12 +91,7 @@ export class PostgresEventStore implements EventStore {
       options,
     );
     try {
-      const client = await store.writes.connect();
-      try {
-        await migrate(client);
-      } finally {
-        client.release();
-      }
+      await withClient(store.writes, migrate);
       await store.loadPositions();
       const meta = await store.reads.query<{ value: string }>(
         "SELECT value FROM eventscope_meta WHERE key = 'cluster_id'",
@@ -117,19 +113,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(batch: IngestBatch): Promise<void> {
-    const client = await this.writes.connect();
-    try {
-      await client.query("BEGIN");
-      if (batch.events.length > 0) await client.query(APPEND, insertParams(batch.events));
-      if (batch.positions.size > 0)
-        await client.query(SAVE_POSITIONS, [[...batch.positions.keys()], [...batch.positions.values()]]);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    await withClient(this.writes, async (client) => {
+      try {
+        await client.query("BEGIN");
+        if (batch.events.length > 0) await client.query(APPEND, insertParams(batch.events));
+        if (batch.positions.size > 0)
+          await client.query(SAVE_POSITIONS, [[...batch.positions.keys()], [...batch.positions.values()]]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    });
     for (const [key, next] of batch.positions) this.positionsMap.set(key, next);
   }
 

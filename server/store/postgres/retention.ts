@@ -7,6 +7,7 @@
  * files' size would never fall back under the budget.
  */
 import type { Pool } from "pg";
+import { withClient } from "@/server/store/postgres/checkout";
 
 const CHUNK = 5_000;
 const CHUNKS_PER_STEP = 4;
@@ -40,50 +41,50 @@ const DELETE_OLDEST = `
   SELECT coalesce(sum(n), 0)::int AS evicted FROM agg`;
 
 export async function enforceRetention(pool: Pool, limits: RetentionLimits, now: number): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const lock = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS ok", [
-      RETENTION_LOCK,
-    ]);
-    if (!lock.rows[0]?.ok) {
+  return withClient(pool, async (client) => {
+    try {
+      await client.query("BEGIN");
+      const lock = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_xact_lock($1) AS ok", [
+        RETENTION_LOCK,
+      ]);
+      if (!lock.rows[0]?.ok) {
+        await client.query("COMMIT");
+        return 0;
+      }
+      const deleteOldest = async (cutoff: number | null, bytes: number | null) =>
+        (await client.query<{ evicted: number }>(DELETE_OLDEST, [cutoff, CHUNK, bytes])).rows[0]?.evicted ??
+        0;
+      const storedBytes = async () =>
+        Number(
+          (await client.query<{ b: string }>("SELECT coalesce(sum(bytes), 0) AS b FROM eventscope_counts"))
+            .rows[0]?.b ?? 0,
+        );
+      let evicted = 0;
+      for (let i = 0; i < CHUNKS_PER_STEP; i++) {
+        const n = await deleteOldest(now - limits.retentionMs, null);
+        evicted += n;
+        if (n < CHUNK) break;
+      }
+      for (let i = 0; i < CHUNKS_PER_STEP; i++) {
+        const excess = (await storedBytes()) - limits.diskBudgetBytes;
+        if (excess <= 0) break;
+        const n = await deleteOldest(null, excess);
+        evicted += n;
+        if (n === 0) break;
+      }
+      if (evicted > 0) {
+        await client.query("DELETE FROM eventscope_counts WHERE n <= 0");
+        await client.query(
+          `INSERT INTO eventscope_meta (key, value) VALUES ('evicted', $1)
+           ON CONFLICT (key) DO UPDATE SET value = (eventscope_meta.value::bigint + $1::bigint)::text`,
+          [String(evicted)],
+        );
+      }
       await client.query("COMMIT");
-      return 0;
+      return evicted;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
     }
-    const deleteOldest = async (cutoff: number | null, bytes: number | null) =>
-      (await client.query<{ evicted: number }>(DELETE_OLDEST, [cutoff, CHUNK, bytes])).rows[0]?.evicted ?? 0;
-    const storedBytes = async () =>
-      Number(
-        (await client.query<{ b: string }>("SELECT coalesce(sum(bytes), 0) AS b FROM eventscope_counts"))
-          .rows[0]?.b ?? 0,
-      );
-    let evicted = 0;
-    for (let i = 0; i < CHUNKS_PER_STEP; i++) {
-      const n = await deleteOldest(now - limits.retentionMs, null);
-      evicted += n;
-      if (n < CHUNK) break;
-    }
-    for (let i = 0; i < CHUNKS_PER_STEP; i++) {
-      const excess = (await storedBytes()) - limits.diskBudgetBytes;
-      if (excess <= 0) break;
-      const n = await deleteOldest(null, excess);
-      evicted += n;
-      if (n === 0) break;
-    }
-    if (evicted > 0) {
-      await client.query("DELETE FROM eventscope_counts WHERE n <= 0");
-      await client.query(
-        `INSERT INTO eventscope_meta (key, value) VALUES ('evicted', $1)
-         ON CONFLICT (key) DO UPDATE SET value = (eventscope_meta.value::bigint + $1::bigint)::text`,
-        [String(evicted)],
-      );
-    }
-    await client.query("COMMIT");
-    return evicted;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
