@@ -12,8 +12,8 @@ export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-export function testKafka(clientId = uniqueName("test")): Kafka {
-  return new Kafka({ clientId, brokers: testBrokers(), logLevel: logLevel.NOTHING });
+export function testKafka(clientId = uniqueName("test"), brokers = testBrokers()): Kafka {
+  return new Kafka({ clientId, brokers, logLevel: logLevel.NOTHING });
 }
 
 export async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
@@ -47,7 +47,7 @@ export async function createTestTopics(...topics: ITopicConfig[]): Promise<void>
 
 /** `createTestTopics` on another broker than the tests' own (a benchmark's, a test's private broker). */
 export async function createTopicsOn(brokers: string[], topics: ITopicConfig[]): Promise<void> {
-  const admin = new Kafka({ clientId: uniqueName("test"), brokers, logLevel: logLevel.NOTHING }).admin();
+  const admin = testKafka(uniqueName("test"), brokers).admin();
   await admin.connect();
   try {
     await admin.createTopics({ topics }).catch((error: unknown) => {
